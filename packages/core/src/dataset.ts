@@ -1,0 +1,107 @@
+/**
+ * The shapes of the embedded dataset's parts, as built by `@diachiso/data` (`npm run data`).
+ * Kept in core so that every package can read them without depending on the loader.
+ */
+
+/** `[code, name, type]`, e.g. `['56', 'Khánh Hòa', 'Tỉnh']`. */
+export type ProvinceRow = readonly [code: string, name: string, type: string];
+/** `[code, name, type, provinceCode, nameEn]`, e.g. `['22333', 'Bắc Nha Trang', 'Phường', '56', 'Bac Nha Trang']`. */
+export type WardRow = readonly [code: string, name: string, type: string, provinceCode: string, nameEn: string];
+
+/** The `admin` part: the 34 provinces and 3,321 wards/communes of 2025. */
+export interface AdminData {
+  /** The provinces. */
+  readonly provinces: readonly ProvinceRow[];
+  /** The wards, communes and special zones. */
+  readonly wards: readonly WardRow[];
+  /** Khánh Hòa wards' centroid `[lon, lat]` and bbox `[w, s, e, n]`, computed from the polygons. */
+  readonly khanhHoa: Readonly<Record<string, { centroid: readonly [number, number]; bbox: readonly number[] }>>;
+}
+
+/**
+ * One row per (pre-2025 unit, 2025 unit) pair:
+ * `[oldProvinceCode, oldProvince, oldDistrictCode, oldDistrict, oldWardCode, oldWard, newWardCode, divided, clause]`.
+ * `clause` is the clause of Article 1 of the citing resolution (0 when none is known).
+ */
+export type LegacyRow = readonly [
+  oldProvinceCode: string,
+  oldProvince: string,
+  oldDistrictCode: string,
+  oldDistrict: string,
+  oldWardCode: string,
+  oldWard: string,
+  newWardCode: string,
+  divided: 0 | 1,
+  clause: number,
+];
+
+/** The `legacy` part: the nationwide pre-2025 → 2025 mapping. */
+export interface LegacyData {
+  /** The rows. */
+  readonly rows: readonly LegacyRow[];
+  /** The resolution behind Khánh Hòa's clauses. */
+  readonly citation: {
+    readonly document: string;
+    readonly title: string;
+    readonly article: number;
+    readonly clauses: Readonly<Record<string, string>>;
+  };
+}
+
+/** A ring of `[lon, lat]` points, closed. */
+export type Ring = ReadonlyArray<readonly [number, number]>;
+
+/** The `wards` part: Khánh Hòa's 65 ward polygons, simplified. */
+export interface WardsData {
+  /** Douglas–Peucker tolerance used, in degrees. */
+  readonly tolerance: number;
+  /** One entry per ward. */
+  readonly wards: ReadonlyArray<{
+    readonly code: string;
+    readonly bbox: readonly number[];
+    /** MultiPolygon: polygons of rings, the first ring outer. */
+    readonly polygons: ReadonlyArray<ReadonlyArray<Ring>>;
+  }>;
+}
+
+/** `[name, lon, lat, bbox, wardCode, segments]` of one named street. */
+export type StreetRow = readonly [
+  name: string,
+  lon: number,
+  lat: number,
+  bbox: readonly number[],
+  wardCode: string,
+  segments: number,
+];
+
+/** The `streets` part: named streets of Nha Trang (OSM, ODbL). */
+export interface StreetsData {
+  /** The streets. */
+  readonly streets: readonly StreetRow[];
+}
+
+/** `[osmId, name, category, fclass, lon, lat, wardCode]` of one point of interest. */
+export type PoiRow = readonly [
+  osmId: string,
+  name: string,
+  category: string,
+  fclass: string,
+  lon: number,
+  lat: number,
+  wardCode: string,
+];
+
+/** The `pois` part: points of interest of Nha Trang (OSM, ODbL). */
+export interface PoisData {
+  /** The points. */
+  readonly pois: readonly PoiRow[];
+}
+
+/** `[name, fclass, points]` of one road line. */
+export type RoadRow = readonly [name: string, fclass: string, points: ReadonlyArray<readonly [number, number]>];
+
+/** The `roads` part: road geometry of Nha Trang for the offline map (OSM, ODbL). */
+export interface RoadsData {
+  /** The road lines. */
+  readonly roads: readonly RoadRow[];
+}

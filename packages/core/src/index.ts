@@ -1,0 +1,21 @@
+/**
+ * Vietnamese address model and logic for diachiso: types, normalisation, the administrative
+ * registry, the legacy→2025 mapping and the digital address code. No DOM, no network.
+ *
+ * @packageDocumentation
+ */
+export * from './types.js';
+export * from './dataset.js';
+export * from './normalize.js';
+export * from './registry.js';
+export * from './geo.js';
+export {
+  encodeOlc,
+  decodeOlc,
+  isValidOlc,
+  isShortOlc,
+  isFullOlc,
+  recoverNearestOlc,
+  shortenOlc,
+  type CodeArea,
+} from './olc.js';

@@ -1,0 +1,317 @@
+/**
+ * Vietnamese text normalisation: NFC, one tone placement, case and diacritic folding, with a
+ * map back to the caller's own text so a UI can highlight matches in the user's spelling.
+ */
+
+/** The longest input any text function looks at, in UTF-16 code units. Longer input is cut. */
+export const MAX_INPUT_LENGTH = 1024;
+
+const COMBINING = /[\u0300-\u036f]/;
+
+/**
+ * Returns the text in Unicode NFC with the tone mark of a final `oa`, `oe`, `uy` on the first
+ * vowel (`hoà` → `hòa`, `thuỷ` → `thủy`, `khoẻ` → `khỏe`), the spelling of the 2025 resolutions.
+ *
+ * @param text - Any string; lone surrogates and control characters are kept as they are.
+ * @returns The canonical spelling.
+ * @example
+ * ```ts
+ * canonicalSpelling('Khánh Hoà'); // 'Khánh Hòa'
+ * ```
+ */
+export function canonicalSpelling(text: string): string {
+  return toNfc(text)
+    .replace(/([oO])([àáảãạÀÁẢÃẠ])(?![\p{L}\p{M}])/gu, (_, o: string, a: string) => moveTone(o, a))
+    .replace(/([oO])([èéẻẽẹÈÉẺẼẸ])(?![\p{L}\p{M}])/gu, (_, o: string, e: string) => moveTone(o, e))
+    .replace(/([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu, (_, u: string, y: string) => moveTone(u, y));
+}
+
+function moveTone(first: string, toned: string): string {
+  const nfd = toned.normalize('NFD');
+  return (first + nfd.slice(1)).normalize('NFC') + nfd[0];
+}
+
+/**
+ * Returns the NFC form of the text, or the text itself if it cannot be normalised.
+ *
+ * @param text - Any string.
+ * @returns The NFC form.
+ * @example
+ * ```ts
+ * toNfc('Ho\u0300a') === 'Hòa'; // true
+ * ```
+ */
+export function toNfc(text: string): string {
+  try {
+    return text.normalize('NFC');
+  } catch {
+    return text;
+  }
+}
+
+/** A folded text with, for each of its UTF-16 code units, the offset in the original text. */
+export interface FoldedText {
+  /** The original text, unchanged. */
+  readonly original: string;
+  /** Lower case, no diacritics, `đ` → `d`, NFC, the same length as `offsets`. */
+  readonly folded: string;
+  /** `offsets[i]` is where `folded[i]` starts in `original`; `offsets[folded.length]` is the end. */
+  readonly offsets: readonly number[];
+}
+
+const foldCache = new Map<string, string>();
+
+function foldCluster(cluster: string): string {
+  let out = foldCache.get(cluster);
+  if (out !== undefined) return out;
+  out = cluster
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .normalize('NFC');
+  if (foldCache.size < 4096) foldCache.set(cluster, out);
+  return out;
+}
+
+/**
+ * Folds text for matching (lower case, no diacritics, `đ` → `d`) and keeps, for every folded
+ * character, its offset in the original, so that `original.slice(offsets[a], offsets[b])` is what
+ * the user typed for `folded.slice(a, b)`, whether the input was NFC or NFD.
+ *
+ * @param text - Any string; only the first {@link MAX_INPUT_LENGTH} code units are read.
+ * @returns The folded text and its offsets.
+ * @example
+ * ```ts
+ * const f = foldWithOffsets('Phường Vĩnh Hải');
+ * f.folded; // 'phuong vinh hai'
+ * ```
+ */
+export function foldWithOffsets(text: string): FoldedText {
+  const src = typeof text === 'string' ? text.slice(0, MAX_INPUT_LENGTH) : '';
+  let folded = '';
+  const offsets: number[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const start = i;
+    const code = src.charCodeAt(i);
+    // A base character with its following combining marks is one cluster.
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < src.length ? 2 : 1;
+    while (i < src.length && COMBINING.test(src[i]!)) i++;
+    const cluster = src.slice(start, i);
+    const f = code < 0x80 ? cluster.toLowerCase() : foldCluster(cluster);
+    for (let k = 0; k < f.length; k++) {
+      folded += f[k];
+      offsets.push(start);
+    }
+  }
+  offsets.push(src.length);
+  return { original: src, folded, offsets };
+}
+
+/**
+ * Folds text for matching: lower case, no diacritics, `đ` → `d`.
+ *
+ * @param text - Any string.
+ * @returns The folded text.
+ * @example
+ * ```ts
+ * fold('Đặc khu Trường Sa'); // 'dac khu truong sa'
+ * ```
+ */
+export function fold(text: string): string {
+  return foldWithOffsets(text).folded;
+}
+
+/** One word of a folded text, with its place in the original. */
+export interface Token {
+  /** The folded word (letters and digits only). */
+  readonly text: string;
+  /** Offset of the word's first character in the original text. */
+  readonly start: number;
+  /** Offset just past the word's last character in the original text. */
+  readonly end: number;
+  /** Whether a `.` follows the word in the original (`P.`, `TP.`). */
+  readonly dotted: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Splits text into folded words with their offsets in the original text. Punctuation, spaces,
+ * symbols and control characters separate words.
+ *
+ * @param text - Any string.
+ * @returns The words, in order.
+ * @example
+ * ```ts
+ * tokenize('P.Vĩnh Hải').map((t) => t.text); // ['p', 'vinh', 'hai']
+ * ```
+ */
+export function tokenize(text: string): Token[] {
+  const f = foldWithOffsets(text);
+  const out: Token[] = [];
+  for (const m of f.folded.matchAll(WORD)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    const end = f.offsets[b]!;
+    out.push({
+      text: m[0],
+      start: f.offsets[a]!,
+      end,
+      dotted: f.original[end] === '.',
+    });
+  }
+  return out;
+}
+
+/** Administrative-unit types, as the markers people type name them. */
+export type UnitType =
+  | 'tinh'
+  | 'thanh-pho'
+  | 'phuong'
+  | 'xa'
+  | 'dac-khu'
+  | 'thi-tran'
+  | 'quan'
+  | 'huyen'
+  | 'thi-xa';
+
+/** A word or abbreviation that names a unit type, as found in text. */
+export interface Marker {
+  /** The unit type. */
+  readonly type: UnitType;
+  /** Index of the marker's first token. */
+  readonly tokenIndex: number;
+  /** How many tokens the marker spans (`thanh pho` = 2; `p10` = 1 with a number). */
+  readonly length: number;
+  /** A number glued to the marker (`P10`, `F.10`, `Q1`), if any. */
+  readonly number?: string;
+}
+
+const MULTI: ReadonlyArray<[string[], UnitType]> = [
+  [['thanh', 'pho'], 'thanh-pho'],
+  [['thi', 'tran'], 'thi-tran'],
+  [['thi', 'xa'], 'thi-xa'],
+  [['dac', 'khu'], 'dac-khu'],
+  [['t', 'p'], 'thanh-pho'],
+];
+const SINGLE: Readonly<Record<string, UnitType>> = {
+  phuong: 'phuong',
+  p: 'phuong',
+  ph: 'phuong',
+  f: 'phuong',
+  xa: 'xa',
+  x: 'xa',
+  tt: 'thi-tran',
+  quan: 'quan',
+  q: 'quan',
+  huyen: 'huyen',
+  h: 'huyen',
+  tp: 'thanh-pho',
+  tx: 'thi-xa',
+  tinh: 'tinh',
+  t: 'tinh',
+  dk: 'dac-khu',
+};
+const GLUED = /^(p|f|q|ph|phuong|quan)(\d{1,2})$/;
+
+/**
+ * Finds the unit-type markers in a token list: `P.`, `Ph.`, `F`, `X.`, `TT.`, `Q.`, `H.`, `TP.`,
+ * `T.P`, `TX.`, `T.`, the full words, and numbered wards (`P10`, `F.10`, `phường 10`).
+ *
+ * Single letters count as markers only when dotted or followed by more words, so a name like
+ * `Tổ 5` is not taken apart.
+ *
+ * @param tokens - Tokens from {@link tokenize}.
+ * @returns The markers, in order.
+ * @example
+ * ```ts
+ * findMarkers(tokenize('P. Vĩnh Hải, TP. Nha Trang')).map((m) => m.type); // ['phuong', 'thanh-pho']
+ * ```
+ */
+export function findMarkers(tokens: readonly Token[]): Marker[] {
+  const out: Marker[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let hit: Marker | undefined;
+    for (const [words, type] of MULTI) {
+      if (words.every((w, k) => tokens[i + k]?.text === w)) {
+        hit = { type, tokenIndex: i, length: words.length };
+        break;
+      }
+    }
+    if (!hit) {
+      const glued = GLUED.exec(t.text);
+      if (glued) {
+        hit = { type: SINGLE[glued[1]!]!, tokenIndex: i, length: 1, number: glued[2]! };
+      } else {
+        const type = SINGLE[t.text];
+        const next = tokens[i + 1];
+        const single = t.text.length <= 2 && t.text !== 'tt' && t.text !== 'tp' && t.text !== 'tx';
+        if (type && (!single || t.dotted || (next && /^\p{L}/u.test(next.text) && !SINGLE[next.text]))) {
+          hit = { type, tokenIndex: i, length: 1 };
+          if (next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan'))
+            hit = { ...hit, length: 2, number: next.text };
+        } else if (type && single && next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan')) {
+          hit = { type, tokenIndex: i, length: 2, number: next.text };
+        }
+      }
+    }
+    if (hit) {
+      out.push(hit);
+      i += hit.length - 1;
+    }
+  }
+  return out;
+}
+
+/** Common short forms of province names that people type. */
+export const PROVINCE_ALIASES: Readonly<Record<string, string>> = {
+  kh: 'khanh hoa',
+  hcm: 'ho chi minh',
+  tphcm: 'ho chi minh',
+  sg: 'ho chi minh',
+  hn: 'ha noi',
+};
+
+/**
+ * Returns the folded search key of a query: folded, markers removed (they are hints, not
+ * names), numbered wards written as `phuong 10` → `10`, province aliases expanded.
+ *
+ * @param text - What the user typed.
+ * @returns The words to match, and the unit-type hints found.
+ * @example
+ * ```ts
+ * queryKey('P. Vinh Hai, TP Nha Trang').words; // ['vinh', 'hai', 'nha', 'trang']
+ * ```
+ */
+export function queryKey(text: string): { words: string[]; tokens: Token[]; hints: UnitType[] } {
+  const tokens = tokenize(text);
+  const markers = findMarkers(tokens);
+  const skip = new Set<number>();
+  const hints: UnitType[] = [];
+  const numbered = new Map<number, string>();
+  for (const m of markers) {
+    hints.push(m.type);
+    for (let k = 0; k < m.length; k++) skip.add(m.tokenIndex + k);
+    if (m.number) numbered.set(m.tokenIndex, m.number.replace(/^0+(?=\d)/, ''));
+  }
+  const words: string[] = [];
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const num = numbered.get(i);
+    if (num !== undefined) {
+      words.push(num);
+      kept.push(tokens[i]!);
+      continue;
+    }
+    if (skip.has(i)) continue;
+    const t = tokens[i]!;
+    const alias = PROVINCE_ALIASES[t.text];
+    if (alias && t.text.length <= 5) words.push(...alias.split(' '));
+    else words.push(t.text);
+    kept.push(t);
+  }
+  return { words, tokens: kept, hints };
+}

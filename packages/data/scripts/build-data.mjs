@@ -1,0 +1,324 @@
+#!/usr/bin/env node
+// Builds the embedded dataset (packages/data/assets/*.json) from the committed copy of the
+// source data in packages/data/source. Deterministic: same sources, same bytes, same hashes.
+// Run with `npm run data`. See packages/data/README.md for the formats and the licences.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import simplify from 'simplify-js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SRC = join(here, '..', 'source');
+const OUT = join(here, '..', 'assets');
+mkdirSync(OUT, { recursive: true });
+
+const csv = (rel) =>
+  parse(readFileSync(join(SRC, rel), 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+const json = (rel) => JSON.parse(readFileSync(join(SRC, rel), 'utf8'));
+
+/** NFC plus one tone placement (hòa, not hoà), the spelling of the resolutions. */
+function canon(s) {
+  return String(s ?? '')
+    .normalize('NFC')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([oO])([àáảãạ])(?![\p{L}\p{M}])/gu, (_, o, a) => toneMove(o, a, 'a'))
+    .replace(/([oO])([èéẻẽẹ])(?![\p{L}\p{M}])/gu, (_, o, e) => toneMove(o, e, 'e'))
+    .replace(/([uU])([ỳýỷỹỵ])(?![\p{L}\p{M}])/gu, (_, u, y) => toneMove(u, y, 'y'));
+}
+function toneMove(first, toned, base) {
+  const mark = toned.normalize('NFD').slice(1); // the combining tone mark
+  return (first + mark).normalize('NFC') + base;
+}
+const pad = (v, n) => {
+  const s = String(v ?? '').trim();
+  if (!s) return '';
+  return String(Math.trunc(Number(s))).padStart(n, '0');
+};
+const round = (x, d = 5) => Math.round(x * 10 ** d) / 10 ** d;
+const fold = (s) =>
+  canon(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+
+// ---------------------------------------------------------------- admin units (2025)
+const units = csv('admin/units_2025.csv');
+const provinces = new Map();
+const wards = [];
+for (const u of units) {
+  const pc = pad(u.province_code, 2);
+  if (!provinces.has(pc))
+    provinces.set(pc, [pc, canon(u.province_name), canon(u.province_type), fold(u.province_name) === 'khanh hoa' ? 1 : 0]);
+  const type = canon(u.ward_type);
+  wards.push([pad(u.ward_code, 5), canon(u.ward_name), type, pc, canon(u.ward_name_en)]);
+}
+
+// Khánh Hòa: centroid (from the ward polygons) and bbox, per ward.
+const khUnits = new Map();
+for (const u of csv('admin/khanhhoa_units_2025.csv')) {
+  khUnits.set(pad(u.code, 5), {
+    centroid: [round(Number(u.centroid_lon)), round(Number(u.centroid_lat))],
+    bbox: JSON.parse(u.bbox).map((x) => round(x)),
+  });
+}
+const wardGeo = {};
+for (const [code, v] of khUnits) wardGeo[code] = v;
+
+const admin = {
+  provinces: [...provinces.values()].map(([code, name, type]) => [code, name, type]),
+  wards,
+  khanhHoa: wardGeo,
+};
+
+// ---------------------------------------------------------------- legacy → 2025
+// Citations for Khánh Hòa: verified against the resolution text at build time. The clause
+// number is the item of Article 1 whose text names both the old unit and the new unit.
+const resolution = readFileSync(join(SRC, 'admin/resolution_1667_NQ-UBTVQH15_khanhhoa.md'), 'utf8');
+const clauses = new Map(); // clause number → text (Article 1)
+{
+  const text = resolution.normalize('NFC');
+  const body = text.slice(text.indexOf('**Điều 1.'), text.indexOf('**Điều 2.'));
+  const re = /^(\d+)\\?\.\s+([\s\S]*?)(?=^\d+\\?\.\s|$(?![\s\S]))/gm;
+  let m;
+  while ((m = re.exec(body))) clauses.set(Number(m[1]), m[2].replace(/\*\*/g, '').replace(/\s+/g, ' ').trim());
+}
+const cited = new Map(); // `${oldWard}|${newWard}` → clause
+const citeStats = { rows: 0, agreed: 0, corrected: 0, unverified: 0 };
+for (const r of csv('admin/khanhhoa_legacy_to_2025_cited.csv')) {
+  citeStats.rows++;
+  const oldWard = pad(r.old_ward_code, 5);
+  const newWard = pad(r.new_ward_code, 5);
+  const claimed = Number((r.citation_line.match(/^\s*(\d+)\./) || [])[1]);
+  const oldName = fold(r.old_address.split(',')[0]).replace(/^(phuong|xa|thi tran)\s+/, '');
+  const newName = fold(r.new_ward_name).replace(/^(phuong|xa|dac khu)\s+/, '');
+  const mentions = (n) => {
+    const t = fold(clauses.get(n) || '').replace(/xa(?=[a-z])/g, 'xa ');
+    return t.includes(oldName) && t.includes(newName);
+  };
+  let clause = mentions(claimed) ? claimed : 0;
+  if (clause) citeStats.agreed++;
+  else {
+    for (const [n] of clauses) if (mentions(n)) { clause = n; break; }
+    if (clause) citeStats.corrected++;
+    else citeStats.unverified++;
+  }
+  cited.set(`${oldWard}|${newWard}`, clause);
+}
+
+const legacyRows = csv('admin/legacy_to_2025.csv');
+const legacy = [];
+for (const r of legacyRows) {
+  const oldWard = pad(r.wardCode, 5);
+  const newWard = pad(r.newWardCode, 5);
+  const clause = cited.get(`${oldWard}|${newWard}`) || 0;
+  legacy.push([
+    pad(r.provinceCode, 2),
+    canon(r.province),
+    pad(r.districtCode, 3),
+    canon(r.district),
+    oldWard,
+    canon(r.ward),
+    newWard,
+    r.isDividedWard === 'True' ? 1 : 0,
+    clause,
+  ]);
+}
+const legacyOut = {
+  columns: ['oldProvinceCode', 'oldProvince', 'oldDistrictCode', 'oldDistrict', 'oldWardCode', 'oldWard', 'newWardCode', 'divided', 'clause'],
+  rows: legacy,
+  citation: {
+    document: '1667/NQ-UBTVQH15',
+    title: 'Nghị quyết 1667/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025',
+    article: 1,
+    clauses: Object.fromEntries([...clauses].map(([n, t]) => [n, t])),
+  },
+};
+
+// ---------------------------------------------------------------- Khánh Hòa ward polygons
+const wardsGeo = json('geo/khanhhoa_wards_2025.geojson');
+const TOL = 0.00004; // ≈ 4.4 m: measured in docs/decisions/0003-polygon-simplification.md
+let vertsIn = 0;
+let vertsOut = 0;
+const polys = wardsGeo.features.map((f) => {
+  const code = pad(f.properties.code, 5);
+  const mp = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  const out = mp.map((poly) =>
+    poly.map((ring) => {
+      vertsIn += ring.length;
+      const pts = simplify(ring.map(([x, y]) => ({ x, y })), TOL, true);
+      let r = pts.map((p) => [round(p.x), round(p.y)]);
+      if (r.length < 4) r = ring.map(([x, y]) => [round(x), round(y)]);
+      vertsOut += r.length;
+      return r;
+    }),
+  );
+  return { code, bbox: (f.bbox || []).map((x) => round(x)), polygons: out };
+});
+const wardsPart = { type: 'khanhhoa-wards', tolerance: TOL, wards: polys };
+
+// ---------------------------------------------------------------- point in polygon (build-time)
+function inRing(x, y, ring) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+function wardAt(x, y) {
+  for (const w of polys) {
+    const [a, b, c, d] = w.bbox;
+    if (x < a || x > c || y < b || y > d) continue;
+    for (const poly of w.polygons) {
+      if (!inRing(x, y, poly[0])) continue;
+      if (poly.slice(1).some((h) => inRing(x, y, h))) continue;
+      return w.code;
+    }
+  }
+  return '';
+}
+
+// ---------------------------------------------------------------- streets
+const streetRows = csv('osm/nhatrang_street_names.csv');
+const streetKey = (name) =>
+  fold(name)
+    .replace(/^duong\s+/, '')
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const hasMarks = (s) => s.normalize('NFD') !== s;
+const titleCase = (s) =>
+  s
+    .split(' ')
+    .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
+    .join(' ');
+const streetGroups = new Map();
+for (const r of streetRows) {
+  const display = titleCase(canon(r.name).replace(/^(đường|Đường)\s+/u, ''));
+  // Names that differ only by diacritics are different streets (Nguyễn Du / Nguyễn Dữ), so the
+  // group key keeps the diacritics when the row has them; unaccented rows join an accented
+  // group of the same folded name when exactly one exists.
+  const exactKey = display.toLocaleLowerCase('vi');
+  const foldKey = streetKey(display);
+  const g = streetGroups.get(exactKey) || { names: [], foldKey, rows: [] };
+  g.names.push(display);
+  g.rows.push(r);
+  streetGroups.set(exactKey, g);
+}
+// merge unaccented groups into their unique accented twin
+const byFold = new Map();
+for (const [k, g] of streetGroups) {
+  const list = byFold.get(g.foldKey) || [];
+  list.push(k);
+  byFold.set(g.foldKey, list);
+}
+for (const [, keys] of byFold) {
+  const accented = keys.filter((k) => hasMarks(k));
+  const plain = keys.filter((k) => !hasMarks(k));
+  if (accented.length === 1) {
+    for (const p of plain) {
+      const target = streetGroups.get(accented[0]);
+      target.rows.push(...streetGroups.get(p).rows);
+      streetGroups.delete(p);
+    }
+  }
+}
+const streets = [];
+for (const [, g] of streetGroups) {
+  const name = g.names.find(hasMarks) || g.names[0];
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, segs = 0, best = null;
+  for (const r of g.rows) {
+    minX = Math.min(minX, +r.min_lon); minY = Math.min(minY, +r.min_lat);
+    maxX = Math.max(maxX, +r.max_lon); maxY = Math.max(maxY, +r.max_lat);
+    segs += +r.segments;
+    if (!best || +r.segments > +best.segments) best = r;
+  }
+  const x = round(+best.mid_lon), y = round(+best.mid_lat);
+  streets.push([name, x, y, [round(minX), round(minY), round(maxX), round(maxY)], wardAt(x, y), segs]);
+}
+streets.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+
+// Street geometry for the offline map: named roads only, simplified.
+const roads = json('osm/nhatrang_osm_roads_2021.geojson');
+const roadLines = [];
+for (const f of roads.features) {
+  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  for (const line of lines) {
+    const pts = simplify(line.map(([x, y]) => ({ x, y })), 0.00003, true).map((p) => [round(p.x), round(p.y)]);
+    if (pts.length >= 2) roadLines.push([canon(f.properties.name || ''), f.properties.fclass, pts]);
+  }
+}
+
+// ---------------------------------------------------------------- points of interest
+const CATEGORY = {
+  hotel: 'lodging', resort: 'lodging', guesthouse: 'lodging', hostel: 'lodging',
+  attraction: 'tourism', museum: 'tourism', viewpoint: 'tourism', monument: 'tourism',
+  restaurant: 'food', cafe: 'food', bar: 'food', pub: 'food', fast_food: 'food',
+  convenience: 'shopping', supermarket: 'shopping', mall: 'shopping',
+  hospital: 'health', clinic: 'health', pharmacy: 'health', doctors: 'health',
+  university: 'education', school: 'education', college: 'education', kindergarten: 'education',
+  police: 'government', town_hall: 'government', post_office: 'government',
+  buddhist: 'religion', christian: 'religion',
+  fuel: 'fuel', parking: 'parking',
+};
+const pois = [];
+for (const file of ['osm/nhatrang_osm_pois_2021.geojson', 'osm/nhatrang_osm_pois2_2021.geojson']) {
+  const fc = json(file);
+  for (const f of fc.features) {
+    const p = f.properties;
+    const name = canon(p.name);
+    if (!name) continue;
+    let category = CATEGORY[p.fclass] || 'other';
+    // The traffic layer labels cafés and hostels as fuel or parking (see SOURCES.md): keep the
+    // class only when the name agrees, otherwise the category is unknown.
+    if (file.includes('pois2')) {
+      const n = fold(name);
+      category = /petro|xang|petrol|fuel|gas station/.test(n) ? 'fuel' : 'other';
+    }
+    const [x, y] = f.geometry.coordinates;
+    pois.push([String(p.osm_id), name, category, p.fclass, round(x), round(y), wardAt(x, y)]);
+  }
+}
+pois.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+// ---------------------------------------------------------------- write
+const ATTRIBUTION = {
+  admin: 'Administrative units: thanglequoc/vietnamese-provinces-database (MIT), tranngocminhhieu/vietnamadminunits (MIT), dvhcvn/20250701 (MIT); Resolution 1667/NQ-UBTVQH15.',
+  geo: 'Ward boundaries: thanglequoc/vietnamese-provinces-database (MIT), geometry from sapnhap.bando.com.vn.',
+  osm: '© OpenStreetMap contributors, ODbL 1.0 (snapshot ≤ 2021-05-01).',
+};
+const parts = {
+  admin: { data: admin, attribution: ATTRIBUTION.admin },
+  legacy: { data: legacyOut, attribution: ATTRIBUTION.admin },
+  wards: { data: wardsPart, attribution: ATTRIBUTION.geo },
+  streets: { data: { streets }, attribution: ATTRIBUTION.osm },
+  roads: { data: { roads: roadLines }, attribution: ATTRIBUTION.osm },
+  pois: { data: { pois }, attribution: ATTRIBUTION.osm },
+};
+const manifest = { name: '@diachiso/data', parts: {} };
+const all = createHash('sha256');
+for (const [name, { data, attribution }] of Object.entries(parts)) {
+  const body = JSON.stringify({ part: name, attribution, ...data });
+  const bytes = Buffer.byteLength(body);
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  all.update(sha256);
+  writeFileSync(join(OUT, `${name}.json`), body);
+  manifest.parts[name] = { file: `${name}.json`, bytes, sha256, attribution };
+}
+manifest.version = `2025.1-${all.digest('hex').slice(0, 10)}`;
+writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+
+const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
+console.log(
+  `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
+    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets, ${roadLines.length} road lines, ${pois.length} POIs; ` +
+    `citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
+    Object.entries(manifest.parts).map(([k, v]) => `${k} ${kb(v.bytes)}`).join(', '),
+);

@@ -1,0 +1,9 @@
+/**
+ * Defines every diachiso element (`dcs-*`) and re-exports the SDK, so a plain HTML page needs
+ * one `<script type="module">`.
+ *
+ * @packageDocumentation
+ */
+import './dcs-address-autocomplete.js';
+export * from './index.js';
+export { createClient, DiachisoError } from '@diachiso/sdk';

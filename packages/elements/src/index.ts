@@ -1,0 +1,9 @@
+/**
+ * Lit web components for Vietnamese digital addresses. Importing this module defines no tag;
+ * import `@diachiso/elements/define` (or the single-file bundle) to define them all.
+ *
+ * @packageDocumentation
+ */
+export { DcsAddressAutocomplete, highlightLabel } from './address-autocomplete/address-autocomplete.js';
+export { DcsSelectEvent, DcsErrorEvent, type DcsSelectDetail, type DcsErrorDetail } from './events/select.js';
+export { type Lang } from './internal/localize.js';

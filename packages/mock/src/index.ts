@@ -1,0 +1,6 @@
+/**
+ * msw handlers that implement the diachiso platform API on the embedded dataset.
+ *
+ * @packageDocumentation
+ */
+export { createHandlers, problem, type MockOptions } from './handlers.js';

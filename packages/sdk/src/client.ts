@@ -1,0 +1,284 @@
+import { isLatLon, type LatLon, type ReverseResult, type Suggestion, type SuggestionKind } from '@diachiso/core';
+import type { LoadOptions } from '@diachiso/data';
+import { OfflineEngine } from '@diachiso/search';
+import { DiachisoError } from './errors.js';
+import { parseReverseBody, parseSuggestBody } from './validate.js';
+
+/** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
+export type ClientMode = 'online' | 'offline' | 'auto';
+
+/** Which side answered a call. */
+export type Source = 'online' | 'offline';
+
+/** Retry policy for idempotent calls. */
+export interface RetryOptions {
+  /** Extra attempts after the first (default 2). */
+  retries?: number;
+  /** First backoff, in milliseconds (default 200); doubles each time, with full jitter. */
+  baseDelayMs?: number;
+  /** Longest wait between attempts, in milliseconds (default 5000). */
+  maxDelayMs?: number;
+}
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** `offline` (embedded data), `online` (platform API) or `auto` (online, falling back to offline). Default: `offline` without a `baseUrl`, `auto` with one. */
+  mode?: ClientMode;
+  /** The platform's base URL, e.g. `https://api.example.gov.vn` (the client adds `/v1/…`). */
+  baseUrl?: string;
+  /** The API key, sent in the `X-API-Key` header, never in the URL. */
+  apiKey?: string;
+  /** A `fetch` to use. Default: the global one. */
+  fetch?: typeof fetch;
+  /** Per-request timeout, in milliseconds (default 8000). */
+  timeoutMs?: number;
+  /** Retry policy for idempotent calls; `false` to disable. */
+  retry?: RetryOptions | false;
+  /** Language of error messages and labels (default `vi`). */
+  locale?: 'vi' | 'en';
+  /** Where and how to load the embedded dataset (offline and auto modes). */
+  dataset?: LoadOptions;
+}
+
+/** Options common to every call. */
+export interface CallOptions {
+  /** Cancels the call. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link Client.suggest}. */
+export interface ClientSuggestOptions extends CallOptions {
+  /** Most results (1–50, default 5). */
+  limit?: number;
+  /** Prefer results in this province (2-digit code). */
+  province?: string;
+  /** Prefer results in this 2025 ward (5-digit code). */
+  ward?: string;
+  /** Prefer results near this point. */
+  near?: LatLon;
+  /** Only these kinds. */
+  kinds?: readonly SuggestionKind[];
+}
+
+/**
+ * The suggestions of one `suggest` call: an array, tagged with the query, a sequence number
+ * that grows with each call (so a UI can drop a response older than the one it shows) and the
+ * side that answered.
+ */
+export type SuggestResult = Suggestion[] & {
+  /** The query as given. */
+  readonly query: string;
+  /** Increases with every `suggest` call on this client. */
+  readonly seq: number;
+  /** Which side answered. */
+  readonly source: Source;
+};
+
+/** The answer of {@link Client.reverse}, with the side that answered. */
+export type ReverseAnswer = (ReverseResult & { readonly source: Source }) | null;
+
+/**
+ * A `Client` is one typed entry point to the platform's services, online or offline.
+ * Create it with {@link createClient}.
+ */
+export interface Client {
+  /** The mode chosen. */
+  readonly mode: ClientMode;
+  /** The language of messages. */
+  readonly locale: 'vi' | 'en';
+  /**
+   * Returns ranked suggestions for what the user has typed.
+   *
+   * @param text - The query (free text, any spelling).
+   * @param opts - Limit, preferences, abort signal.
+   * @returns The suggestions, tagged (see {@link SuggestResult}).
+   * @throws DiachisoError on failure (online), never for odd input.
+   * @example
+   * ```ts
+   * const r = await client.suggest('vinh hai', { limit: 5 });
+   * r[0]?.label;
+   * ```
+   */
+  suggest(text: string, opts?: ClientSuggestOptions): Promise<SuggestResult>;
+  /**
+   * Returns the 2025 ward and province containing a point, or `null` outside the covered area.
+   *
+   * @param point - `{ lat, lon }` in degrees.
+   * @param opts - Abort signal.
+   * @returns The ward and province, or `null`.
+   * @throws DiachisoError `invalid-input` for a point that is not a finite lat/lon.
+   * @example
+   * ```ts
+   * (await client.reverse({ lat: 12.2388, lon: 109.1967 }))?.ward.name; // 'Phường Nha Trang'
+   * ```
+   */
+  reverse(point: LatLon, opts?: CallOptions): Promise<ReverseAnswer>;
+  /**
+   * Returns the offline engine (loading the embedded dataset on first use).
+   *
+   * @returns The engine.
+   * @throws DiachisoError `unavailable` in online mode.
+   */
+  offline(): Promise<OfflineEngine>;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new DiachisoError('aborted'));
+      },
+      { once: true },
+    );
+  });
+
+function retryAfterMs(h: string | null): number | undefined {
+  if (!h) return undefined;
+  const s = Number(h);
+  if (Number.isFinite(s)) return Math.max(0, s * 1000);
+  const d = Date.parse(h);
+  return Number.isFinite(d) ? Math.max(0, d - Date.now()) : undefined;
+}
+
+/**
+ * Creates a client. With no options it works offline on the embedded dataset, in Node and in
+ * the browser, with no API key and no network.
+ *
+ * @param options - Mode, platform URL and key, fetch, timeouts, retries, locale, dataset.
+ * @returns The client (offline data loads on the first call, or eagerly for `offline`).
+ * @throws DiachisoError `invalid-input` when `online` is asked without a `baseUrl`.
+ * @example
+ * ```ts
+ * import { createClient } from '@diachiso/sdk';
+ * const client = await createClient({ mode: 'offline' });
+ * console.log(await client.suggest('vinh hai', { limit: 5 }));
+ * ```
+ */
+export async function createClient(options: ClientOptions = {}): Promise<Client> {
+  const locale = options.locale === 'en' ? 'en' : 'vi';
+  const mode: ClientMode = options.mode ?? (options.baseUrl ? 'auto' : 'offline');
+  if (mode !== 'offline' && !options.baseUrl)
+    throw new DiachisoError('invalid-input', { locale, detail: `mode "${mode}" needs a baseUrl` });
+  const base = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : '';
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
+  const retries = Math.max(0, Math.min(5, retry.retries ?? 2));
+  const baseDelay = retry.baseDelayMs ?? 200;
+  const maxDelay = retry.maxDelayMs ?? 5000;
+  let seq = 0;
+  let engine: Promise<OfflineEngine> | undefined;
+  const offline = () => {
+    if (mode === 'online') return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
+    engine ??= OfflineEngine.load(options.dataset ?? {});
+    return engine;
+  };
+  if (mode === 'offline') await offline();
+
+  async function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    const url = new URL(base + path, typeof location !== 'undefined' ? location.href : 'http://localhost/');
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    const f = options.fetch ?? globalThis.fetch;
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+    if (options.apiKey) headers['X-API-Key'] = options.apiKey;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new DiachisoError('aborted', { locale });
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const sig = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      let res: Response | undefined;
+      let err: DiachisoError | undefined;
+      try {
+        res = await f(url.href, { headers, signal: sig });
+      } catch (e) {
+        if (signal?.aborted) throw new DiachisoError('aborted', { locale });
+        err = timeout.aborted ? new DiachisoError('timeout', { locale, cause: e }) : new DiachisoError('network', { locale, cause: e });
+      }
+      let wait: number | undefined;
+      if (res) {
+        if (res.ok) {
+          try {
+            const text = await res.text();
+            if (text.length > 2_000_000) throw new Error('too large');
+            return JSON.parse(text);
+          } catch {
+            throw new DiachisoError('invalid-response', { locale, status: res.status });
+          }
+        }
+        const status = res.status;
+        wait = retryAfterMs(res.headers.get('Retry-After'));
+        const c =
+          status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 400 || status === 422 ? 'invalid-input' : 'server';
+        err = new DiachisoError(c, { locale, status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+        if (c !== 'rate-limited' && c !== 'server') throw err;
+      }
+      if (attempt >= retries) throw err!;
+      const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt);
+      await sleep(wait !== undefined ? Math.min(wait, maxDelay) : Math.random() * backoff, signal);
+    }
+  }
+
+  const fallbackWorthy = (e: unknown) =>
+    e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout' || e.code === 'server' || e.code === 'rate-limited');
+
+  async function both<T>(online: () => Promise<T>, off: (e: OfflineEngine) => T): Promise<[T, Source]> {
+    if (mode === 'offline') return [off(await offline()), 'offline'];
+    if (mode === 'online') return [await online(), 'online'];
+    try {
+      return [await online(), 'online'];
+    } catch (e) {
+      if (!fallbackWorthy(e)) throw e;
+      return [off(await offline()), 'offline'];
+    }
+  }
+
+  return {
+    mode,
+    locale,
+    offline,
+    async suggest(text, opts = {}) {
+      const mySeq = ++seq;
+      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
+      const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 5)) || 5));
+      const searchOpts = {
+        limit,
+        ...(opts.province ? { province: opts.province } : {}),
+        ...(opts.ward ? { ward: opts.ward } : {}),
+        ...(opts.near && isLatLon(opts.near) ? { near: opts.near } : {}),
+        ...(opts.kinds ? { kinds: opts.kinds } : {}),
+      };
+      let list: Suggestion[] = [];
+      let source: Source = mode === 'online' ? 'online' : 'offline';
+      if (q.trim()) {
+        [list, source] = await both(
+          async () => {
+            const params: Record<string, string> = { q, limit: String(limit) };
+            if (opts.province) params.province = opts.province;
+            if (opts.ward) params.ward = opts.ward;
+            if (opts.near && isLatLon(opts.near)) params.near = `${opts.near.lat},${opts.near.lon}`;
+            if (opts.kinds) params.kinds = opts.kinds.join(',');
+            const parsed = parseSuggestBody(await getJson('/v1/suggest', params, opts.signal));
+            if (!parsed) throw new DiachisoError('invalid-response', { locale });
+            return parsed.slice(0, limit);
+          },
+          (e) => e.suggest(q, searchOpts),
+        );
+      }
+      if (opts.signal?.aborted) throw new DiachisoError('aborted', { locale });
+      return Object.assign(list, { query: q, seq: mySeq, source }) as SuggestResult;
+    },
+    async reverse(point, opts = {}) {
+      if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+      const [r, source] = await both(
+        async () => {
+          const parsed = parseReverseBody(await getJson('/v1/reverse', { lat: String(point.lat), lon: String(point.lon) }, opts.signal));
+          if (parsed === undefined) throw new DiachisoError('invalid-response', { locale });
+          return parsed;
+        },
+        (e) => e.reverse(point),
+      );
+      return r ? { ...r, source } : null;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The typed client for Vietnam's national digital address platform: online (platform HTTP
+ * API), offline (embedded dataset) and auto.
+ *
+ * @packageDocumentation
+ */
+export {
+  createClient,
+  type Client,
+  type ClientMode,
+  type ClientOptions,
+  type ClientSuggestOptions,
+  type CallOptions,
+  type RetryOptions,
+  type SuggestResult,
+  type ReverseAnswer,
+  type Source,
+} from './client.js';
+export { DiachisoError, type DiachisoErrorCode } from './errors.js';
+export type { Suggestion, SuggestionKind, UnitRef, LatLon, ReverseResult, LegacyInfo, Citation, Range } from '@diachiso/core';

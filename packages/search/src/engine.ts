@@ -1,0 +1,82 @@
+import type { LatLon, ReverseResult, Suggestion } from '@diachiso/core';
+import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/data';
+import { SearchIndex, type SuggestOptions } from './search-index.js';
+import { WardLocator } from './reverse.js';
+
+/**
+ * An `OfflineEngine` is everything the offline mode needs, built from the embedded dataset: the
+ * search index and the ward locator. Build it once per page with {@link OfflineEngine.load}.
+ *
+ * @example
+ * ```ts
+ * const engine = await OfflineEngine.load();
+ * engine.suggest('vinh hai', { limit: 5 });
+ * engine.reverse({ lat: 12.2388, lon: 109.1967 });
+ * ```
+ */
+export class OfflineEngine {
+  /** The search index. */
+  readonly index: SearchIndex;
+  /** The reverse geocoder. */
+  readonly locator: WardLocator;
+  /** How the dataset was loaded (version, cache, attribution). */
+  readonly dataset: Omit<LoadedDataset, 'parts'>;
+
+  /**
+   * @param index - The search index.
+   * @param locator - The ward locator.
+   * @param dataset - The load report.
+   */
+  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>) {
+    this.index = index;
+    this.locator = locator;
+    this.dataset = dataset;
+  }
+
+  /**
+   * Loads the dataset and builds the engine. Engines are shared per asset location, so many
+   * clients on one page load and index the data once.
+   *
+   * @param opts - Where and how to load the dataset.
+   * @returns The engine.
+   */
+  static load(opts: LoadOptions = {}): Promise<OfflineEngine> {
+    const key = String(opts.baseUrl ?? '');
+    let p = engines.get(key);
+    if (!p) {
+      p = (async () => {
+        const ds = await loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois'], opts);
+        const index = new SearchIndex(ds.parts);
+        const locator = new WardLocator(ds.parts.wards, index.registry);
+        const { parts: _parts, ...report } = ds;
+        return new OfflineEngine(index, locator, report);
+      })();
+      p.catch(() => engines.delete(key));
+      engines.set(key, p);
+    }
+    return p;
+  }
+
+  /**
+   * Returns ranked suggestions.
+   *
+   * @param text - The query.
+   * @param opts - Limit and preferences.
+   * @returns The suggestions.
+   */
+  suggest(text: string, opts?: SuggestOptions): Suggestion[] {
+    return this.index.suggest(text, opts);
+  }
+
+  /**
+   * Returns the ward and province containing a point, or `null` outside Khánh Hòa.
+   *
+   * @param p - The point.
+   * @returns The answer.
+   */
+  reverse(p: LatLon): ReverseResult | null {
+    return this.locator.locate(p);
+  }
+}
+
+const engines = new Map<string, Promise<OfflineEngine>>();

@@ -1,0 +1,76 @@
+// One build for every package (ESM + .d.ts) and the drop-in browser bundles.
+import { cpSync, mkdirSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { dts } from 'rollup-plugin-dts';
+import esbuild from 'rollup-plugin-esbuild';
+
+const PACKAGES = {
+  core: ['index'],
+  data: ['index'],
+  search: ['index'],
+  sdk: ['index'],
+  mock: ['index', 'browser'],
+  elements: ['index', 'define', 'dcs-address-autocomplete'],
+};
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
+
+/** Resolves `@diachiso/x` to its source, so bundles never depend on build order. */
+const workspaceSource = () => ({
+  name: 'workspace-source',
+  resolveId(id) {
+    const m = /^@diachiso\/([a-z]+)(?:\/(browser|define))?$/.exec(id);
+    return m ? new URL(`packages/${m[1]}/src/${m[2] ?? 'index'}.ts`, import.meta.url).pathname : null;
+  },
+});
+
+/** Copies the dataset next to a bundle (`dist/assets/`), where the loader looks by default. */
+const copyAssets = (pkg) => ({
+  name: 'copy-assets',
+  writeBundle() {
+    mkdirSync(`packages/${pkg}/dist/assets`, { recursive: true });
+    cpSync('packages/data/assets', `packages/${pkg}/dist/assets`, { recursive: true });
+  },
+});
+
+const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
+  const input = Object.fromEntries(entries.map((e) => [e, `packages/${pkg}/src/${e}.ts`]));
+  return [
+    {
+      input,
+      external: isBare,
+      plugins: [ts()],
+      output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+    {
+      input,
+      external: isBare,
+      plugins: [dts({ compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, paths: {} } })],
+      output: { dir: `packages/${pkg}/dist`, format: 'es', chunkFileNames: 'chunks/[name]-[hash].d.ts' },
+    },
+  ];
+});
+
+const bundle = (pkg, entry, file) => ({
+  input: `packages/${pkg}/src/${entry}.ts`,
+  external: (id) => id.startsWith('node:'),
+  plugins: [workspaceSource(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), ts(), copyAssets(pkg)],
+  output: {
+    file: `packages/${pkg}/dist/browser/${file}`,
+    format: 'es',
+    sourcemap: true,
+    inlineDynamicImports: true,
+    plugins: [terser({ format: { comments: false } })],
+  },
+  onwarn(w, warn) {
+    if (w.code === 'THIS_IS_UNDEFINED' || w.code === 'CIRCULAR_DEPENDENCY') return;
+    warn(w);
+  },
+});
+
+export default [
+  ...libraries,
+  bundle('elements', 'define', 'diachiso.js'),
+  bundle('mock', 'browser', 'mock.js'),
+];
