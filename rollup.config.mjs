@@ -31,6 +31,8 @@ const copyAssets = (pkg) => ({
   writeBundle() {
     mkdirSync(`packages/${pkg}/dist/assets`, { recursive: true });
     cpSync('packages/data/assets', `packages/${pkg}/dist/assets`, { recursive: true });
+    // msw's service worker must sit at or above the pages it controls: the examples.
+    if (pkg === 'mock') cpSync('node_modules/msw/lib/mockServiceWorker.js', 'examples/mockServiceWorker.js');
   },
 });
 
@@ -54,7 +56,8 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
 
 const bundle = (pkg, entry, file) => ({
   input: `packages/${pkg}/src/${entry}.ts`,
-  external: (id) => id.startsWith('node:'),
+  // Node built-ins appear only in branches browsers never take (file: URLs, flexsearch workers).
+  external: (id) => id.startsWith('node:') || id === 'worker_threads',
   plugins: [workspaceSource(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), ts(), copyAssets(pkg)],
   output: {
     file: `packages/${pkg}/dist/browser/${file}`,
@@ -69,8 +72,4 @@ const bundle = (pkg, entry, file) => ({
   },
 });
 
-export default [
-  ...libraries,
-  bundle('elements', 'define', 'diachiso.js'),
-  bundle('mock', 'browser', 'mock.js'),
-];
+export default [...libraries, bundle('elements', 'define', 'diachiso.js'), bundle('mock', 'browser', 'mock.js')];

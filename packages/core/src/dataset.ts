@@ -65,14 +65,7 @@ export interface WardsData {
 }
 
 /** `[name, lon, lat, bbox, wardCode, segments]` of one named street. */
-export type StreetRow = readonly [
-  name: string,
-  lon: number,
-  lat: number,
-  bbox: readonly number[],
-  wardCode: string,
-  segments: number,
-];
+export type StreetRow = readonly [name: string, lon: number, lat: number, bbox: readonly number[], wardCode: string, segments: number];
 
 /** The `streets` part: named streets of Nha Trang (OSM, ODbL). */
 export interface StreetsData {
@@ -81,15 +74,7 @@ export interface StreetsData {
 }
 
 /** `[osmId, name, category, fclass, lon, lat, wardCode]` of one point of interest. */
-export type PoiRow = readonly [
-  osmId: string,
-  name: string,
-  category: string,
-  fclass: string,
-  lon: number,
-  lat: number,
-  wardCode: string,
-];
+export type PoiRow = readonly [osmId: string, name: string, category: string, fclass: string, lon: number, lat: number, wardCode: string];
 
 /** The `pois` part: points of interest of Nha Trang (OSM, ODbL). */
 export interface PoisData {

@@ -97,5 +97,12 @@ export function distanceToRingM(p: LatLon, ring: Ring): number {
 export function isLatLon(p: unknown): p is LatLon {
   if (!p || typeof p !== 'object') return false;
   const { lat, lon } = p as { lat: unknown; lon: unknown };
-  return typeof lat === 'number' && typeof lon === 'number' && Number.isFinite(lat) && Number.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+  return (
+    typeof lat === 'number' &&
+    typeof lon === 'number' &&
+    Number.isFinite(lat) &&
+    Number.isFinite(lon) &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180
+  );
 }

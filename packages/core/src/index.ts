@@ -9,13 +9,4 @@ export * from './dataset.js';
 export * from './normalize.js';
 export * from './registry.js';
 export * from './geo.js';
-export {
-  encodeOlc,
-  decodeOlc,
-  isValidOlc,
-  isShortOlc,
-  isFullOlc,
-  recoverNearestOlc,
-  shortenOlc,
-  type CodeArea,
-} from './olc.js';
+export { encodeOlc, decodeOlc, isValidOlc, isShortOlc, isFullOlc, recoverNearestOlc, shortenOlc, type CodeArea } from './olc.js';

@@ -99,7 +99,7 @@ export function foldWithOffsets(text: string): FoldedText {
     i += code >= 0xd800 && code <= 0xdbff && i + 1 < src.length ? 2 : 1;
     while (i < src.length && COMBINING.test(src[i]!)) i++;
     const cluster = src.slice(start, i);
-    const f = code < 0x80 ? cluster.toLowerCase() : foldCluster(cluster);
+    const f = code < 0x80 && cluster.length === 1 ? cluster.toLowerCase() : foldCluster(cluster);
     for (let k = 0; k < f.length; k++) {
       folded += f[k];
       offsets.push(start);
@@ -166,16 +166,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Administrative-unit types, as the markers people type name them. */
-export type UnitType =
-  | 'tinh'
-  | 'thanh-pho'
-  | 'phuong'
-  | 'xa'
-  | 'dac-khu'
-  | 'thi-tran'
-  | 'quan'
-  | 'huyen'
-  | 'thi-xa';
+export type UnitType = 'tinh' | 'thanh-pho' | 'phuong' | 'xa' | 'dac-khu' | 'thi-tran' | 'quan' | 'huyen' | 'thi-xa';
 
 /** A word or abbreviation that names a unit type, as found in text. */
 export interface Marker {
@@ -251,8 +242,7 @@ export function findMarkers(tokens: readonly Token[]): Marker[] {
         const single = t.text.length <= 2 && t.text !== 'tt' && t.text !== 'tp' && t.text !== 'tx';
         if (type && (!single || t.dotted || (next && /^\p{L}/u.test(next.text) && !SINGLE[next.text]))) {
           hit = { type, tokenIndex: i, length: 1 };
-          if (next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan'))
-            hit = { ...hit, length: 2, number: next.text };
+          if (next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan')) hit = { ...hit, length: 2, number: next.text };
         } else if (type && single && next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan')) {
           hit = { type, tokenIndex: i, length: 2, number: next.text };
         }
@@ -280,13 +270,14 @@ export const PROVINCE_ALIASES: Readonly<Record<string, string>> = {
  * names), numbered wards written as `phuong 10` → `10`, province aliases expanded.
  *
  * @param text - What the user typed.
- * @returns The words to match, and the unit-type hints found.
+ * @returns The words to match (markers removed), all the words as typed, and the unit-type
+ *   hints found.
  * @example
  * ```ts
  * queryKey('P. Vinh Hai, TP Nha Trang').words; // ['vinh', 'hai', 'nha', 'trang']
  * ```
  */
-export function queryKey(text: string): { words: string[]; tokens: Token[]; hints: UnitType[] } {
+export function queryKey(text: string): { words: string[]; allWords: string[]; tokens: Token[]; hints: UnitType[] } {
   const tokens = tokenize(text);
   const markers = findMarkers(tokens);
   const skip = new Set<number>();
@@ -313,5 +304,8 @@ export function queryKey(text: string): { words: string[]; tokens: Token[]; hint
     else words.push(t.text);
     kept.push(t);
   }
-  return { words, tokens: kept, hints };
+  // A marker word can also be part of a name (Tây Phương, Thượng Quan, Tĩnh Gia): the words
+  // as typed are kept too, so a caller can try both readings.
+  const allWords = tokens.map((t) => t.text);
+  return { words, allWords, tokens: kept, hints };
 }

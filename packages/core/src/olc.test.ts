@@ -1,16 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  decodeOlc,
-  encodeOlc,
-  isFullOlc,
-  isShortOlc,
-  isValidOlc,
-  locationToIntegers,
-  recoverNearestOlc,
-  shortenOlc,
-} from './olc.js';
+import { decodeOlc, encodeOlc, isFullOlc, isShortOlc, isValidOlc, locationToIntegers, recoverNearestOlc, shortenOlc } from './olc.js';
 
 const dir = new URL('../../data/source/olc-test-data/', import.meta.url);
 const rows = (name: string) =>

@@ -61,8 +61,7 @@ export function isValidOlc(code: string): boolean {
     if (sep < SEPARATOR_POSITION) return false;
     if (pad === 0) return false;
     const padMatch = code.match(/0+/g)!;
-    if (padMatch.length > 1 || padMatch[0]!.length % 2 === 1 || padMatch[0]!.length > SEPARATOR_POSITION - 2)
-      return false;
+    if (padMatch.length > 1 || padMatch[0]!.length % 2 === 1 || padMatch[0]!.length > SEPARATOR_POSITION - 2) return false;
     if (code.charAt(code.length - 1) !== SEPARATOR) return false;
   }
   if (code.length - sep - 1 === 1) return false;

@@ -14,8 +14,7 @@ const SRC = join(here, '..', 'source');
 const OUT = join(here, '..', 'assets');
 mkdirSync(OUT, { recursive: true });
 
-const csv = (rel) =>
-  parse(readFileSync(join(SRC, rel), 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
+const csv = (rel) => parse(readFileSync(join(SRC, rel), 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
 const json = (rel) => JSON.parse(readFileSync(join(SRC, rel), 'utf8'));
 
 /** NFC plus one tone placement (hòa, not hoà), the spelling of the resolutions. */
@@ -104,7 +103,11 @@ for (const r of csv('admin/khanhhoa_legacy_to_2025_cited.csv')) {
   let clause = mentions(claimed) ? claimed : 0;
   if (clause) citeStats.agreed++;
   else {
-    for (const [n] of clauses) if (mentions(n)) { clause = n; break; }
+    for (const [n] of clauses)
+      if (mentions(n)) {
+        clause = n;
+        break;
+      }
     if (clause) citeStats.corrected++;
     else citeStats.unverified++;
   }
@@ -130,11 +133,22 @@ for (const r of legacyRows) {
   ]);
 }
 const legacyOut = {
-  columns: ['oldProvinceCode', 'oldProvince', 'oldDistrictCode', 'oldDistrict', 'oldWardCode', 'oldWard', 'newWardCode', 'divided', 'clause'],
+  columns: [
+    'oldProvinceCode',
+    'oldProvince',
+    'oldDistrictCode',
+    'oldDistrict',
+    'oldWardCode',
+    'oldWard',
+    'newWardCode',
+    'divided',
+    'clause',
+  ],
   rows: legacy,
   citation: {
     document: '1667/NQ-UBTVQH15',
-    title: 'Nghị quyết 1667/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025',
+    title:
+      'Nghị quyết 1667/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Khánh Hòa năm 2025',
     article: 1,
     clauses: Object.fromEntries([...clauses].map(([n, t]) => [n, t])),
   },
@@ -151,7 +165,11 @@ const polys = wardsGeo.features.map((f) => {
   const out = mp.map((poly) =>
     poly.map((ring) => {
       vertsIn += ring.length;
-      const pts = simplify(ring.map(([x, y]) => ({ x, y })), TOL, true);
+      const pts = simplify(
+        ring.map(([x, y]) => ({ x, y })),
+        TOL,
+        true,
+      );
       let r = pts.map((p) => [round(p.x), round(p.y)]);
       if (r.length < 4) r = ring.map(([x, y]) => [round(x), round(y)]);
       vertsOut += r.length;
@@ -233,14 +251,22 @@ for (const [, keys] of byFold) {
 const streets = [];
 for (const [, g] of streetGroups) {
   const name = g.names.find(hasMarks) || g.names[0];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, segs = 0, best = null;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity,
+    segs = 0,
+    best = null;
   for (const r of g.rows) {
-    minX = Math.min(minX, +r.min_lon); minY = Math.min(minY, +r.min_lat);
-    maxX = Math.max(maxX, +r.max_lon); maxY = Math.max(maxY, +r.max_lat);
+    minX = Math.min(minX, +r.min_lon);
+    minY = Math.min(minY, +r.min_lat);
+    maxX = Math.max(maxX, +r.max_lon);
+    maxY = Math.max(maxY, +r.max_lat);
     segs += +r.segments;
     if (!best || +r.segments > +best.segments) best = r;
   }
-  const x = round(+best.mid_lon), y = round(+best.mid_lat);
+  const x = round(+best.mid_lon),
+    y = round(+best.mid_lat);
   streets.push([name, x, y, [round(minX), round(minY), round(maxX), round(maxY)], wardAt(x, y), segs]);
 }
 streets.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -251,22 +277,48 @@ const roadLines = [];
 for (const f of roads.features) {
   const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
   for (const line of lines) {
-    const pts = simplify(line.map(([x, y]) => ({ x, y })), 0.00003, true).map((p) => [round(p.x), round(p.y)]);
+    const pts = simplify(
+      line.map(([x, y]) => ({ x, y })),
+      0.00003,
+      true,
+    ).map((p) => [round(p.x), round(p.y)]);
     if (pts.length >= 2) roadLines.push([canon(f.properties.name || ''), f.properties.fclass, pts]);
   }
 }
 
 // ---------------------------------------------------------------- points of interest
 const CATEGORY = {
-  hotel: 'lodging', resort: 'lodging', guesthouse: 'lodging', hostel: 'lodging',
-  attraction: 'tourism', museum: 'tourism', viewpoint: 'tourism', monument: 'tourism',
-  restaurant: 'food', cafe: 'food', bar: 'food', pub: 'food', fast_food: 'food',
-  convenience: 'shopping', supermarket: 'shopping', mall: 'shopping',
-  hospital: 'health', clinic: 'health', pharmacy: 'health', doctors: 'health',
-  university: 'education', school: 'education', college: 'education', kindergarten: 'education',
-  police: 'government', town_hall: 'government', post_office: 'government',
-  buddhist: 'religion', christian: 'religion',
-  fuel: 'fuel', parking: 'parking',
+  hotel: 'lodging',
+  resort: 'lodging',
+  guesthouse: 'lodging',
+  hostel: 'lodging',
+  attraction: 'tourism',
+  museum: 'tourism',
+  viewpoint: 'tourism',
+  monument: 'tourism',
+  restaurant: 'food',
+  cafe: 'food',
+  bar: 'food',
+  pub: 'food',
+  fast_food: 'food',
+  convenience: 'shopping',
+  supermarket: 'shopping',
+  mall: 'shopping',
+  hospital: 'health',
+  clinic: 'health',
+  pharmacy: 'health',
+  doctors: 'health',
+  university: 'education',
+  school: 'education',
+  college: 'education',
+  kindergarten: 'education',
+  police: 'government',
+  town_hall: 'government',
+  post_office: 'government',
+  buddhist: 'religion',
+  christian: 'religion',
+  fuel: 'fuel',
+  parking: 'parking',
 };
 const pois = [];
 for (const file of ['osm/nhatrang_osm_pois_2021.geojson', 'osm/nhatrang_osm_pois2_2021.geojson']) {
@@ -290,7 +342,8 @@ pois.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
 // ---------------------------------------------------------------- write
 const ATTRIBUTION = {
-  admin: 'Administrative units: thanglequoc/vietnamese-provinces-database (MIT), tranngocminhhieu/vietnamadminunits (MIT), dvhcvn/20250701 (MIT); Resolution 1667/NQ-UBTVQH15.',
+  admin:
+    'Administrative units: thanglequoc/vietnamese-provinces-database (MIT), tranngocminhhieu/vietnamadminunits (MIT), dvhcvn/20250701 (MIT); Resolution 1667/NQ-UBTVQH15.',
   geo: 'Ward boundaries: thanglequoc/vietnamese-provinces-database (MIT), geometry from sapnhap.bando.com.vn.',
   osm: '© OpenStreetMap contributors, ODbL 1.0 (snapshot ≤ 2021-05-01).',
 };
@@ -320,5 +373,7 @@ console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
     `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets, ${roadLines.length} road lines, ${pois.length} POIs; ` +
     `citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
-    Object.entries(manifest.parts).map(([k, v]) => `${k} ${kb(v.bytes)}`).join(', '),
+    Object.entries(manifest.parts)
+      .map(([k, v]) => `${k} ${kb(v.bytes)}`)
+      .join(', '),
 );

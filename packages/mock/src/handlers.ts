@@ -44,7 +44,8 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
   const getEngine = () => (engine ??= OfflineEngine.load(opts.dataset ?? {}));
   const gate = async (request: Request): Promise<Response | undefined> => {
     if (opts.latencyMs) await delay(opts.latencyMs);
-    if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey) return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
+    if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey)
+      return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
     return undefined;
   };
   return [
@@ -60,8 +61,12 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       if (q.length > 1024) return problem(400, 'Invalid input', 'q is longer than 1024 characters.');
       const limitRaw = url.searchParams.get('limit');
       const limit = limitRaw === null ? 5 : Number(limitRaw);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 50) return problem(400, 'Invalid input', 'limit must be an integer from 1 to 50.');
-      const kinds = url.searchParams.get('kinds')?.split(',').filter((k) => KINDS.has(k)) as SuggestionKind[] | undefined;
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+        return problem(400, 'Invalid input', 'limit must be an integer from 1 to 50.');
+      const kinds = url.searchParams
+        .get('kinds')
+        ?.split(',')
+        .filter((k) => KINDS.has(k)) as SuggestionKind[] | undefined;
       const near = url.searchParams.get('near')?.split(',').map(Number);
       const nearPt = near && near.length === 2 ? { lat: near[0]!, lon: near[1]! } : undefined;
       const e = await getEngine();

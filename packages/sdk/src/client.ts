@@ -185,15 +185,29 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     if (options.apiKey) headers['X-API-Key'] = options.apiKey;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new DiachisoError('aborted', { locale });
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const sig = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      // One controller for the caller's signal and the timeout (a ref'd timer, unlike
+      // AbortSignal.timeout, and no need for AbortSignal.any in older browsers).
+      const ctrl = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        ctrl.abort();
+      }, timeoutMs);
+      const onAbort = () => ctrl.abort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       let res: Response | undefined;
       let err: DiachisoError | undefined;
       try {
-        res = await f(url.href, { headers, signal: sig });
+        res = await Promise.race([
+          f(url.href, { headers, signal: ctrl.signal }),
+          new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })),
+        ]);
       } catch (e) {
         if (signal?.aborted) throw new DiachisoError('aborted', { locale });
-        err = timeout.aborted ? new DiachisoError('timeout', { locale, cause: e }) : new DiachisoError('network', { locale, cause: e });
+        err = timedOut ? new DiachisoError('timeout', { locale, cause: e }) : new DiachisoError('network', { locale, cause: e });
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
       }
       let wait: number | undefined;
       if (res) {
@@ -209,7 +223,17 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
         const status = res.status;
         wait = retryAfterMs(res.headers.get('Retry-After'));
         const c =
-          status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : status === 400 || status === 422 ? 'invalid-input' : 'server';
+          status === 401
+            ? 'unauthorized'
+            : status === 403
+              ? 'forbidden'
+              : status === 404
+                ? 'not-found'
+                : status === 429
+                  ? 'rate-limited'
+                  : status === 400 || status === 422
+                    ? 'invalid-input'
+                    : 'server';
         err = new DiachisoError(c, { locale, status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
         if (c !== 'rate-limited' && c !== 'server') throw err;
       }

@@ -256,31 +256,37 @@ export class SearchIndex {
     if (typeof text !== 'string') return [];
     const q = queryKey(text.slice(0, MAX_INPUT_LENGTH));
     const qw = q.words.slice(0, 12);
-    if (qw.length === 0) return [];
-    const query = qw.join(' ');
-    let ids = this.#fx.search(query, { limit: 400 }) as number[];
-    let partial = false;
-    if (ids.length === 0 && qw.length > 1) {
-      ids = this.#fx.search(query, { limit: 400, suggest: true }) as number[];
-      partial = true;
-    }
+    // Markers may be part of a name (Tây Phương): the words as typed are a second reading.
+    const alt = q.hints.length ? q.allWords.slice(0, 12) : undefined;
+    const readings = alt && alt.join(' ') !== qw.join(' ') ? (qw.length ? [qw, alt] : [alt]) : [qw];
+    if (readings[0]!.length === 0) return [];
     const hints = new Set(q.hints);
-    const scored: Array<{ rec: Rec; score: number }> = [];
-    for (const id of ids) {
-      const rec = this.#recs[id]!;
-      if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
-      if (opts.legacy === false && rec.s.legacy) continue;
-      const score = this.#score(rec, qw, hints, opts);
-      if (partial && score < 10) continue;
-      scored.push({ rec, score });
+    const best = new Map<number, number>();
+    for (const words of readings) {
+      const query = words.join(' ');
+      let ids = this.#fx.search(query, { limit: 400 }) as number[];
+      let partial = false;
+      if (ids.length === 0 && words.length > 1) {
+        ids = this.#fx.search(query, { limit: 400, suggest: true }) as number[];
+        partial = true;
+      }
+      for (const id of ids) {
+        const rec = this.#recs[id]!;
+        if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
+        if (opts.legacy === false && rec.s.legacy) continue;
+        const score = this.#score(rec, words, words === alt ? new Set() : hints, opts);
+        if (partial && score < 10) continue;
+        if (score > (best.get(id) ?? -Infinity)) best.set(id, score);
+      }
     }
+    const scored = [...best].map(([id, score]) => ({ rec: this.#recs[id]!, score }));
     scored.sort((a, b) => b.score - a.score || a.rec.s.label.length - b.rec.s.label.length || (a.rec.s.id < b.rec.s.id ? -1 : 1));
     const out: Suggestion[] = [];
     const seen = new Set<string>();
     for (const { rec, score } of scored) {
       if (seen.has(rec.s.id)) continue;
       seen.add(rec.s.id);
-      out.push({ ...rec.s, score: Math.round(score * 10) / 10, matches: highlight(rec.s.label, qw) });
+      out.push({ ...rec.s, score: Math.round(score * 10) / 10, matches: highlight(rec.s.label, readings.at(-1)!) });
       if (out.length >= limit) break;
     }
     return out;

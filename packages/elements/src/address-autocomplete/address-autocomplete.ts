@@ -504,22 +504,25 @@ export class DcsAddressAutocomplete extends LitElement {
           @focus=${this.#onFocus}
         />
         <ul id=${listId} part="listbox" role="listbox" aria-label=${t.suggestions} ?hidden=${!showList}>
-          ${showList
-            ? this._items.map(
-                (s, i) => html`<li
-                  id="${this.#uid}-opt-${i}"
-                  part=${s.legacy ? 'option legacy' : 'option'}
-                  role="option"
-                  aria-selected=${i === this._active ? 'true' : 'false'}
-                  @mousedown=${(e: Event) => e.preventDefault()}
-                  @click=${() => this.#select(i)}
-                  @pointermove=${() => (this._active = i)}
-                >
-                  ${highlightLabel(s.label, s.matches)}${s.legacy ? html`<span part="badge">${t.legacy}</span>` : nothing}
-                  ${s.description ? html`<span part="description">${s.description}</span>` : nothing}
-                </li>`,
-              )
-            : nothing}
+          ${
+            showList
+              ? this._items.map(
+                  (s, i) =>
+                    html`<li
+                      id="${this.#uid}-opt-${i}"
+                      part=${s.legacy ? 'option legacy' : 'option'}
+                      role="option"
+                      aria-selected=${i === this._active ? 'true' : 'false'}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => this.#select(i)}
+                      @pointermove=${() => (this._active = i)}
+                    >
+                      ${highlightLabel(s.label, s.matches)}${s.legacy ? html`<span part="badge">${t.legacy}</span>` : nothing}
+                      ${s.description ? html`<span part="description">${s.description}</span>` : nothing}
+                    </li>`,
+                )
+              : nothing
+          }
         </ul>
         ${this._open && message ? html`<div part="message">${message}</div>` : nothing}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announce}</div>

@@ -8,7 +8,8 @@ export const en: Strings = {
   noResults: 'No matching address',
   error: 'Could not load suggestions. Please try again.',
   offline: 'Using offline data',
-  results: (n: number) => (n === 1 ? '1 suggestion. Use the up and down arrow keys to choose.' : `${n} suggestions. Use the up and down arrow keys to choose.`),
+  results: (n: number) =>
+    n === 1 ? '1 suggestion. Use the up and down arrow keys to choose.' : `${n} suggestions. Use the up and down arrow keys to choose.`,
   suggestions: 'Address suggestions',
   legacy: 'Address before 1 July 2025',
   selected: (label: string) => `Selected ${label}`,

@@ -1,0 +1,101 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import { createClient, DiachisoError } from '@diachiso/sdk';
+import { createHandlers } from './index.js';
+
+const BASE = 'https://platform.test';
+const server = setupServer(...createHandlers({ baseUrl: BASE, apiKey: 'k-123' }));
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+
+test('online over the mock gives the same answers as offline', async () => {
+  const online = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'k-123' });
+  const offline = await createClient({ mode: 'offline' });
+  for (const q of ['vinh hai', 'P. Vĩnh Hải, TP. Nha Trang', 'tran phu', 'ha noi', 'cam ranh']) {
+    const a = await online.suggest(q, { limit: 5 });
+    const b = await offline.suggest(q, { limit: 5 });
+    assert.equal(a.source, 'online');
+    assert.deepEqual([...a], [...b], q);
+  }
+  const p = { lat: 12.2388, lon: 109.1967 };
+  const ra = await online.reverse(p);
+  const rb = await offline.reverse(p);
+  assert.deepEqual(ra && { ward: ra.ward, province: ra.province }, rb && { ward: rb.ward, province: rb.province });
+});
+
+test('a wrong key is unauthorized, and the key never shows in the error', async () => {
+  const c = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'wrong-secret-key', retry: false });
+  await assert.rejects(
+    () => c.suggest('nha trang'),
+    (e: unknown) =>
+      e instanceof DiachisoError && e.code === 'unauthorized' && !JSON.stringify({ m: e.message, s: e.stack }).includes('wrong-secret-key'),
+  );
+});
+
+test('auto mode falls back to offline when the platform is down, and says so', async () => {
+  server.use(http.get(`${BASE}/v1/suggest`, () => HttpResponse.error()));
+  try {
+    const c = await createClient({ mode: 'auto', baseUrl: BASE, apiKey: 'k-123', retry: false });
+    const r = await c.suggest('vinh hai');
+    assert.equal(r.source, 'offline');
+    assert.ok(r.length > 0);
+  } finally {
+    server.resetHandlers();
+  }
+});
+
+test('500 then success is retried; 429 honours Retry-After', async () => {
+  let calls = 0;
+  server.use(
+    http.get(`${BASE}/v1/suggest`, () => {
+      calls++;
+      if (calls === 1) return new HttpResponse(null, { status: 500 });
+      if (calls === 2) return new HttpResponse(null, { status: 429, headers: { 'Retry-After': '0' } });
+      return HttpResponse.json({ suggestions: [{ id: 'ward:22333', kind: 'ward', label: 'Phường Bắc Nha Trang, Tỉnh Khánh Hòa' }] });
+    }),
+  );
+  try {
+    const c = await createClient({ mode: 'online', baseUrl: BASE, retry: { retries: 3, baseDelayMs: 1 } });
+    const r = await c.suggest('bac nha trang');
+    assert.equal(calls, 3);
+    assert.equal(r[0]?.id, 'ward:22333');
+  } finally {
+    server.resetHandlers();
+  }
+});
+
+test('malformed JSON is an invalid-response error', async () => {
+  server.use(http.get(`${BASE}/v1/suggest`, () => new HttpResponse('{not json', { headers: { 'Content-Type': 'application/json' } })));
+  try {
+    const c = await createClient({ mode: 'online', baseUrl: BASE, retry: false });
+    await assert.rejects(
+      () => c.suggest('abc'),
+      (e: unknown) => e instanceof DiachisoError && e.code === 'invalid-response',
+    );
+  } finally {
+    server.resetHandlers();
+  }
+});
+
+test('a timeout is a timeout error', async () => {
+  server.use(http.get(`${BASE}/v1/suggest`, async () => new Promise<Response>(() => {})));
+  try {
+    const c = await createClient({ mode: 'online', baseUrl: BASE, retry: false, timeoutMs: 50 });
+    await assert.rejects(
+      () => c.suggest('abc'),
+      (e: unknown) => e instanceof DiachisoError && e.code === 'timeout',
+    );
+  } finally {
+    server.resetHandlers();
+  }
+});
+
+test('the mock validates input with problem details', async () => {
+  const res = await fetch(`${BASE}/v1/suggest?q=a&limit=999`, { headers: { 'X-API-Key': 'k-123' } });
+  assert.equal(res.status, 400);
+  assert.equal(res.headers.get('Content-Type'), 'application/problem+json');
+  const body = (await res.json()) as { status: number; title: string };
+  assert.equal(body.status, 400);
+});
