@@ -39,6 +39,10 @@ export type LegacyRow = readonly [
 export interface LegacyData {
   /** The rows. */
   readonly rows: readonly LegacyRow[];
+  /** Former names of pre-2025 wards: `[key, oldWardCode]`, key folded with no spaces (`phuongxuonghuan`). */
+  readonly aliases?: ReadonlyArray<readonly [key: string, oldWardCode: string]>;
+  /** Other names of pre-2025 districts: `[key, oldDistrictCode]` (`quan9`, `q9`). */
+  readonly districtAliases?: ReadonlyArray<readonly [key: string, oldDistrictCode: string]>;
   /** The resolution behind Khánh Hòa's clauses. */
   readonly citation: {
     readonly document: string;

@@ -10,3 +10,5 @@ export * from './normalize.js';
 export * from './registry.js';
 export * from './geo.js';
 export { encodeOlc, decodeOlc, isValidOlc, isShortOlc, isFullOlc, recoverNearestOlc, shortenOlc, type CodeArea } from './olc.js';
+export * from './gazetteer.js';
+export * from './parse.js';

@@ -132,7 +132,36 @@ for (const r of legacyRows) {
     clause,
   ]);
 }
+// Former names (mergers 2019–2024) of pre-2025 wards, keyed like the alias file: folded, no
+// spaces, with or without the type word. Matched to the legacy rows on the same keys.
+const squash = (x) => fold(x).replace(/[^a-z0-9]/g, '');
+const legacyByKey = new Map();
+for (const r of legacyRows) {
+  const k = `${squash(r.province)}|${squash(r.district)}|${squash(r.ward)}`;
+  legacyByKey.set(k, pad(r.wardCode, 5));
+}
+const aliases = [];
+const aliasSeen = new Set();
+let aliasUnmatched = 0;
+for (const a of csv('admin/legacy_ward_aliases.csv')) {
+  const code = legacyByKey.get(`${a.province_key}|${a.district_key}|${a.ward_key}`);
+  if (!code) {
+    aliasUnmatched++;
+    continue;
+  }
+  const key = `${a.alias_keyword}|${code}`;
+  if (aliasSeen.has(key)) continue;
+  aliasSeen.add(key);
+  aliases.push([a.alias_keyword, code]);
+}
+const districtAliases = [];
+for (const a of csv('admin/legacy_district_aliases.csv')) {
+  const row = legacyRows.find((r) => squash(r.province) === a.province_key && squash(r.district) === a.district_key);
+  if (row) districtAliases.push([a.alias_keyword, pad(row.districtCode, 3)]);
+}
 const legacyOut = {
+  aliases,
+  districtAliases,
   columns: [
     'oldProvinceCode',
     'oldProvince',
@@ -372,7 +401,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
     `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets, ${roadLines.length} road lines, ${pois.length} POIs; ` +
-    `citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
+    `aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)
       .join(', '),
