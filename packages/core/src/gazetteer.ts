@@ -63,6 +63,7 @@ const TYPE_WORDS = /^(phuong|xa|thi tran|dac khu|quan|huyen|thi xa|thanh pho|tin
  */
 export function unitKey(name: string): string {
   return fold(name)
+    .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(TYPE_WORDS, '')

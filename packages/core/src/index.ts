@@ -12,3 +12,4 @@ export * from './geo.js';
 export { encodeOlc, decodeOlc, isValidOlc, isShortOlc, isFullOlc, recoverNearestOlc, shortenOlc, type CodeArea } from './olc.js';
 export * from './gazetteer.js';
 export * from './parse.js';
+export * from './legacy.js';

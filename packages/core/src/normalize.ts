@@ -135,7 +135,8 @@ export interface Token {
   readonly dotted: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Apostrophes inside a word belong to it (Ea T'Ling, Đắk R'Lấp).
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /**
  * Splits text into folded words with their offsets in the original text. Punctuation, spaces,
@@ -156,7 +157,7 @@ export function tokenize(text: string): Token[] {
     const b = a + m[0].length;
     const end = f.offsets[b]!;
     out.push({
-      text: m[0],
+      text: m[0].replace(/['’]/g, ''),
       start: f.offsets[a]!,
       end,
       dotted: f.original[end] === '.',
@@ -205,6 +206,8 @@ const SINGLE: Readonly<Record<string, UnitType>> = {
   t: 'tinh',
   dk: 'dac-khu',
 };
+/** Abbreviations that are also ordinary one- or two-letter words. */
+const SHORT: ReadonlySet<string> = new Set(['p', 'ph', 'f', 'x', 'q', 'h', 't', 'dk']);
 const GLUED = /^(p|f|q|ph|phuong|quan)(\d{1,2})$/;
 
 /**
@@ -215,16 +218,31 @@ const GLUED = /^(p|f|q|ph|phuong|quan)(\d{1,2})$/;
  * `Tổ 5` is not taken apart.
  *
  * @param tokens - Tokens from {@link tokenize}.
+ * @param isName - Says whether words are a known unit name, so that a marker word ending a
+ *   name (`Tây Phương`) is not taken for a marker.
  * @returns The markers, in order.
  * @example
  * ```ts
  * findMarkers(tokenize('P. Vĩnh Hải, TP. Nha Trang')).map((m) => m.type); // ['phuong', 'thanh-pho']
  * ```
  */
-export function findMarkers(tokens: readonly Token[]): Marker[] {
+export function findMarkers(tokens: readonly Token[], isName?: (key: string) => boolean): Marker[] {
   const out: Marker[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A marker word that ends a known name is part of it (Tây Phương, Sơn Tịnh, Thượng Quan).
+    if (isName && SINGLE[t.text] && !t.dotted) {
+      let inName = false;
+      for (let j = Math.max(0, i - 3); j < i && !inName; j++) {
+        if (out.some((m) => m.tokenIndex >= j && m.tokenIndex < i)) continue;
+        if (isName(tokens.slice(j, i + 1).map((x) => x.text).join(' '))) inName = true;
+      }
+      if (inName) continue;
+    }
+    // A marker word right after a marker starts the name: Phường Phương Sài, Xã Tịnh Bình,
+    // Phường Quan Hoa, Quận Phú Nhuận.
+    const prev = out.at(-1);
+    if (prev && !prev.number && prev.tokenIndex + prev.length === i) continue;
     let hit: Marker | undefined;
     for (const [words, type] of MULTI) {
       if (words.every((w, k) => tokens[i + k]?.text === w)) {
@@ -239,12 +257,12 @@ export function findMarkers(tokens: readonly Token[]): Marker[] {
       } else {
         const type = SINGLE[t.text];
         const next = tokens[i + 1];
-        const single = t.text.length <= 2 && t.text !== 'tt' && t.text !== 'tp' && t.text !== 'tx';
-        if (type && (!single || t.dotted || (next && /^\p{L}/u.test(next.text) && !SINGLE[next.text]))) {
-          hit = { type, tokenIndex: i, length: 1 };
-          if (next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan')) hit = { ...hit, length: 2, number: next.text };
-        } else if (type && single && next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan')) {
-          hit = { type, tokenIndex: i, length: 2, number: next.text };
+        const numbered = next && /^\d{1,2}$/.test(next.text) && (type === 'phuong' || type === 'quan');
+        // Full words (phường, xã, quận, …) and the unambiguous TT/TP/TX are markers whenever a
+        // name follows; one- and two-letter abbreviations only when dotted or before a name.
+        const abbreviation = SHORT.has(t.text);
+        if (type && next && (numbered || !abbreviation || t.dotted || (/^\p{L}/u.test(next.text) && !SINGLE[next.text]))) {
+          hit = numbered ? { type, tokenIndex: i, length: 2, number: next.text } : { type, tokenIndex: i, length: 1 };
         }
       }
     }

@@ -154,23 +154,23 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
   const breakBefore = new Set<number>();
   for (let i = 1; i < tokens.length; i++) {
     const gap = input.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    if (/[,;|\n]|\s-\s|\s–\s/.test(gap)) breakBefore.add(i);
+    if (/[,;|\n]/.test(gap)) breakBefore.add(i);
+    else if (/\s[-–]\s/.test(gap)) {
+      // A dash separates parts, except inside a name (Bà Rịa - Vũng Tàu).
+      let inside = false;
+      for (let j = Math.max(0, i - 3); j < i && !inside; j++)
+        for (let k = i + 1; k <= Math.min(tokens.length, i + 3) && !inside; k++) if (isName(keyOf(j, k))) inside = true;
+      if (!inside) breakBefore.add(i);
+    }
   }
 
   // ---- markers of units, and of hamlets, alleys, streets, lots, house numbers
   const unitMarkers = new Map<number, Marker>();
-  for (const m of findMarkers(tokens)) {
-    // A marker word inside a known name is part of the name (Tây Phương, Thượng Quan, Tĩnh Gia).
-    let inName = false;
-    for (let j = Math.max(0, m.tokenIndex - 3); j < m.tokenIndex && !m.number && m.length === 1; j++) {
-      if (breakBefore.has(j + 1) && j + 1 <= m.tokenIndex) continue;
-      if (isName(keyOf(j, m.tokenIndex + 1))) inName = true;
-    }
-    if (!inName) unitMarkers.set(m.tokenIndex, m);
-  }
+  for (const m of findMarkers(tokens, gazetteer ? isName : undefined)) unitMarkers.set(m.tokenIndex, m);
   const extraMarkers = new Map<number, { kind: Extra; length: number }>();
+  const afterUnitMarker = new Set([...unitMarkers.values()].filter((m) => !m.number).map((m) => m.tokenIndex + m.length));
   for (let i = 0; i < tokens.length; i++) {
-    if (unitMarkers.has(i)) continue;
+    if (unitMarkers.has(i) || afterUnitMarker.has(i)) continue; // Xã Ngô Quyền, Phường Tổ …
     const multi = EXTRA_MULTI.find(([w]) => w.every((x, k) => tokens[i + k]?.text === x));
     if (multi) {
       extraMarkers.set(i, { kind: multi[1], length: multi[0].length });
@@ -209,10 +209,18 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     if (!components[name]) components[name] = c;
     else unrecognized.push({ text: c.text, start: c.start, end: c.end });
   };
-  const unitComponent = (a: number, nameA: number, b: number, type: UnitType | undefined, value: string, confidence: number): AddressComponent => ({
+  const unitComponent = (
+    a: number,
+    nameA: number,
+    b: number,
+    type: UnitType | undefined,
+    value: string,
+    confidence: number,
+    key = keyOf(nameA, b),
+  ): AddressComponent => ({
     text: textOf(a, b),
     value,
-    key: keyOf(nameA, b),
+    key,
     ...(type ? { unitType: type } : {}),
     ...span(a, b),
     confidence,
@@ -250,7 +258,7 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
       unrecognized.push({ text: textOf(s.a, s.b), ...span(s.a, s.b) });
       continue;
     }
-    let nameB = m.number ? s.a + 1 : s.b;
+    let nameB = m.number ? s.a + m.length : s.b;
     let key = m.number ? m.number.replace(/^0+(?=\d)/, '') : keyOf(nameA, nameB);
     let role: Role;
     if (WARD_TYPES.has(m.type)) role = 'ward';
@@ -271,7 +279,7 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     const known = m.number ? undefined : knownName(role === 'province' ? provinceKey(key) : key, role, nameA, nameB);
     const name = m.number ?? known ?? typed(nameA, nameB);
     const typeWord = role === 'province' && m.type === 'thanh-pho' ? 'Thành phố' : TYPE_WORD[m.type];
-    set(role, unitComponent(s.a, nameA, nameB, m.type, `${typeWord} ${name}`, known || m.number ? 0.95 : 0.7));
+    set(role, unitComponent(s.a, nameA, nameB, m.type, `${typeWord} ${name}`, known || m.number ? 0.95 : 0.7, key));
     placed.push({ rank: RANK[role], start: tokens[s.a]!.start });
     if (nameB < s.b) rest.push({ a: nameB, b: s.b });
   }
