@@ -70,6 +70,21 @@ export function unitKey(name: string): string {
     .replace(/^0+(?=\d)/, '');
 }
 
+/**
+ * Returns the lookup key of a name that has no type word (`Phương Liễu` → `phuong lieu`): folded,
+ * punctuation as spaces, leading zeros of numbers removed.
+ *
+ * @param name - A name without its type word.
+ * @returns The key.
+ */
+export function nameKey(name: string): string {
+  return fold(name)
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^0+(?=\d)/, '');
+}
+
 /** Returns the key with no spaces, as in the alias files (`phuongphuongsai`). */
 export function squashKey(name: string): string {
   return fold(name).replace(/[^\p{L}\p{N}]+/gu, '');
@@ -128,12 +143,12 @@ export class Gazetteer {
     let maxWords = 1;
     const note = (k: string) => (maxWords = Math.max(maxWords, k.split(' ').length));
     for (const p of this.registry.provinces) {
-      const k = unitKey(p.name);
+      const k = nameKey(p.name);
       push(this.provincesByKey, k, p);
       note(k);
     }
     for (const w of this.registry.wards) {
-      const k = unitKey(w.name);
+      const k = nameKey(w.name);
       push(this.wardsByKey, k, w);
       note(k);
     }

@@ -13,3 +13,5 @@ export { encodeOlc, decodeOlc, isValidOlc, isShortOlc, isFullOlc, recoverNearest
 export * from './gazetteer.js';
 export * from './parse.js';
 export * from './legacy.js';
+export * from './format.js';
+export * from './record.js';

@@ -35,7 +35,7 @@ export interface ConversionResult {
 
 /** Most candidates returned for a name with no district or province to narrow it. */
 export const MAX_CANDIDATES = 20;
-const PILOT_PROVINCE = "56";
+const PILOT_PROVINCE = '56';
 
 /**
  * A `LegacyConverter` turns a pre-2025 address (full, abbreviated, without diacritics, with
@@ -79,8 +79,13 @@ export class LegacyConverter {
     const provKey = province?.key ?? '';
     const legacyProv = new Set((g.legacyProvincesByKey.get(provKey) ?? []).map((p) => p.code));
     const newProv = new Set(province ? g.provinceCodesFor(provKey) : []);
-    const districts = new Set((district?.key ? g.legacyDistrictsByKey.get(district.key) ?? g.legacyDistrictsByKey.get(squashKey(district.text)) ?? [] : []).map((d) => d.code));
-    const wantType = ward.unitType === 'phuong' ? 'Phường' : ward.unitType === 'xa' ? 'Xã' : ward.unitType === 'thi-tran' ? 'Thị trấn' : undefined;
+    const districts = new Set(
+      (district?.key ? (g.legacyDistrictsByKey.get(district.key) ?? g.legacyDistrictsByKey.get(squashKey(district.text)) ?? []) : []).map(
+        (d) => d.code,
+      ),
+    );
+    const wantType =
+      ward.unitType === 'phuong' ? 'Phường' : ward.unitType === 'xa' ? 'Xã' : ward.unitType === 'thi-tran' ? 'Thị trấn' : undefined;
 
     // Pre-2025 wards of that name, or formerly of that name (mergers 2019–2024).
     const found = new Map<string, LegacyWard>();
@@ -102,7 +107,9 @@ export class LegacyConverter {
       }
     }
     if (province) {
-      const n = legacy.filter((w) => legacyProv.has(w.provinceCode) || w.targets.some((t) => newProv.has(reg.ward(t.wardCode)?.provinceCode ?? '')));
+      const n = legacy.filter(
+        (w) => legacyProv.has(w.provinceCode) || w.targets.some((t) => newProv.has(reg.ward(t.wardCode)?.provinceCode ?? '')),
+      );
       legacy = n;
       provinceMatched = n.length > 0;
     }

@@ -133,6 +133,8 @@ export interface Token {
   readonly end: number;
   /** Whether a `.` follows the word in the original (`P.`, `TP.`). */
   readonly dotted: boolean;
+  /** Whether a separator (`,` `;` `|` or a line break) comes between this word and the previous one. */
+  readonly sep: boolean;
 }
 
 // Apostrophes inside a word belong to it (Ea T'Ling, Đắk R'Lấp).
@@ -154,13 +156,19 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of f.folded.matchAll(WORD)) {
     const a = m.index;
-    const b = a + m[0].length;
+    let b = a + m[0].length;
+    // One original character can fold to several (ﬀ, some precomposed letters): end the token
+    // at the next original character, never inside one.
+    while (b < f.folded.length && f.offsets[b] === f.offsets[b - 1]) b++;
     const end = f.offsets[b]!;
+    const start = f.offsets[a]!;
+    const prevEnd = out.length ? out[out.length - 1]!.end : 0;
     out.push({
       text: m[0].replace(/['’]/g, ''),
-      start: f.offsets[a]!,
+      start,
       end,
       dotted: f.original[end] === '.',
+      sep: out.length > 0 && /[,;|\n]/.test(f.original.slice(prevEnd, start)),
     });
   }
   return out;
@@ -235,9 +243,66 @@ export function findMarkers(tokens: readonly Token[], isName?: (key: string) => 
       let inName = false;
       for (let j = Math.max(0, i - 3); j < i && !inName; j++) {
         if (out.some((m) => m.tokenIndex >= j && m.tokenIndex < i)) continue;
-        if (isName(tokens.slice(j, i + 1).map((x) => x.text).join(' '))) inName = true;
+        if (tokens.slice(j + 1, i + 1).some((x) => x.sep)) continue; // not across a comma
+        if (
+          isName(
+            tokens
+              .slice(j, i + 1)
+              .map((x) => x.text)
+              .join(' '),
+          )
+        )
+          inName = true;
       }
       if (inName) continue;
+      // An undotted full word that starts a known name is the name (Phương Sài, Quan Hoa), unless
+      // the words after it are a known name too (then it is a marker: Phường Vĩnh Hải).
+      if (!SHORT.has(t.text) && t.text.length > 2) {
+        let withWord = false;
+        let without = false;
+        for (let k = i + 2; k <= Math.min(tokens.length, i + 5); k++) {
+          if (tokens.slice(i + 1, k).some((x) => x.sep)) break;
+          if (
+            isName(
+              tokens
+                .slice(i, k)
+                .map((x) => x.text)
+                .join(' '),
+            )
+          )
+            withWord = true;
+          if (
+            isName(
+              tokens
+                .slice(i + 1, k)
+                .map((x) => x.text)
+                .join(' '),
+            )
+          )
+            without = true;
+        }
+        if (withWord && !without) continue;
+      }
+      // Inside a segment (not after a comma), an undotted marker word must introduce a known
+      // name or a number: "Huỳnh Tịnh Của" is a street, "Trần Phú Phường Vĩnh Hải" is not.
+      const midSegment = i > 0 && !t.sep && !/^\d/.test(tokens[i - 1]!.text) && !out.some((m) => m.tokenIndex + m.length === i);
+      if (midSegment && !GLUED.test(t.text)) {
+        let known = /^\d{1,2}$/.test(tokens[i + 1]?.text ?? '');
+        for (let k = i + 2; k <= Math.min(tokens.length, i + 5) && !known; k++) {
+          if (tokens.slice(i + 1, k).some((x, n) => n > 0 && x.sep)) break;
+          if (
+            isName(
+              tokens
+                .slice(i + 1, k)
+                .map((x) => x.text)
+                .join(' '),
+            )
+          )
+            known = true;
+        }
+        // multi-word markers (thành phố, thị xã) are checked on their own words below
+        if (!known && !MULTI.some(([w]) => w.every((x, n) => tokens[i + n]?.text === x))) continue;
+      }
     }
     // A marker word right after a marker starts the name: Phường Phương Sài, Xã Tịnh Bình,
     // Phường Quan Hoa, Quận Phú Nhuận.

@@ -1,5 +1,15 @@
-import { unitKey, type Gazetteer } from './gazetteer.js';
-import { canonicalSpelling, findMarkers, MAX_INPUT_LENGTH, PROVINCE_ALIASES, tokenize, toNfc, type Marker, type Token, type UnitType } from './normalize.js';
+import { type Gazetteer } from './gazetteer.js';
+import {
+  canonicalSpelling,
+  findMarkers,
+  MAX_INPUT_LENGTH,
+  PROVINCE_ALIASES,
+  tokenize,
+  toNfc,
+  type Marker,
+  type Token,
+  type UnitType,
+} from './normalize.js';
 
 /** The parts of a Vietnamese address the parser recognises. */
 export type ComponentName = 'houseNumber' | 'alley' | 'street' | 'hamlet' | 'ward' | 'district' | 'province';
@@ -148,25 +158,26 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
   const isName = (key: string) =>
     !!gazetteer &&
     !/^\d+$/.test(key) &&
-    (gazetteer.wardsByKey.has(key) || gazetteer.legacyWardsByKey.has(key) || gazetteer.legacyDistrictsByKey.has(key) || gazetteer.isProvince(provinceKey(key)));
+    (gazetteer.wardsByKey.has(key) ||
+      gazetteer.legacyWardsByKey.has(key) ||
+      gazetteer.legacyDistrictsByKey.has(key) ||
+      gazetteer.isProvince(provinceKey(key)));
 
   // ---- separators: commas, semicolons, line breaks, " - " between tokens
+  // Separators: commas, semicolons, bars, line breaks. Dashes are not: they sit inside names
+  // (Bà Rịa - Vũng Tàu, Cầu Dứa - Phú Nông), and a part after a dash starts with a marker anyway.
   const breakBefore = new Set<number>();
-  for (let i = 1; i < tokens.length; i++) {
-    const gap = input.slice(tokens[i - 1]!.end, tokens[i]!.start);
-    if (/[,;|\n]/.test(gap)) breakBefore.add(i);
-    else if (/\s[-–]\s/.test(gap)) {
-      // A dash separates parts, except inside a name (Bà Rịa - Vũng Tàu).
-      let inside = false;
-      for (let j = Math.max(0, i - 3); j < i && !inside; j++)
-        for (let k = i + 1; k <= Math.min(tokens.length, i + 3) && !inside; k++) if (isName(keyOf(j, k))) inside = true;
-      if (!inside) breakBefore.add(i);
-    }
-  }
+  for (let i = 1; i < tokens.length; i++) if (tokens[i]!.sep) breakBefore.add(i);
 
   // ---- markers of units, and of hamlets, alleys, streets, lots, house numbers
   const unitMarkers = new Map<number, Marker>();
-  for (const m of findMarkers(tokens, gazetteer ? isName : undefined)) unitMarkers.set(m.tokenIndex, m);
+  for (const m of findMarkers(tokens, gazetteer ? isName : undefined)) {
+    // "12A Phương Câu": a marker word right after a house number starts a street name.
+    const i = m.tokenIndex;
+    if (i > 0 && !tokens[i]!.sep && !tokens[i]!.dotted && /^\d/.test(tokens[i - 1]!.text) && (i === 1 || tokens[i - 1]!.sep) && !m.number)
+      continue;
+    unitMarkers.set(i, m);
+  }
   const extraMarkers = new Map<number, { kind: Extra; length: number }>();
   const afterUnitMarker = new Set([...unitMarkers.values()].filter((m) => !m.number).map((m) => m.tokenIndex + m.length));
   for (let i = 0; i < tokens.length; i++) {
@@ -179,11 +190,18 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     }
     const kind = EXTRA_SINGLE[tokens[i]!.text];
     const next = tokens[i + 1];
-    if (!kind || !next) continue;
-    // Street/hamlet words only at the start of a segment or after a number ("12 đường …").
-    const atStart = i === 0 || breakBefore.has(i) || /^\d/.test(tokens[i - 1]!.text);
-    if (!atStart && kind !== 'alley') continue;
-    if (kind === 'number' && !/^\d/.test(next.text)) continue;
+    if (!kind || !next || next.sep) continue;
+    const segStart = i === 0 || breakBefore.has(i);
+    const afterNumber = i > 0 && !breakBefore.has(i) && /^\d/.test(tokens[i - 1]!.text);
+    const numberNext = /^\d/.test(next.text);
+    // Alleys have numbers (hẻm 42, ngõ 5, kiệt 12): "Ngô Gia Tự", "Lý Thường Kiệt" are names.
+    if (kind === 'alley' && !numberNext) continue;
+    // Hamlets start a segment; "Tổ" needs its number ("Tố Hữu", "Tô Vĩnh Diện" are streets).
+    if (kind === 'hamlet' && (!segStart || (tokens[i]!.text === 'to' && !numberNext))) continue;
+    // Street words start a segment or follow the house number ("12 Đường 2 Tháng 4").
+    if (kind === 'street' && !segStart && !afterNumber) continue;
+    if ((kind === 'number' || kind === 'lot') && !segStart) continue;
+    if (kind === 'number' && !numberNext) continue;
     if (isName(keyOf(i, Math.min(tokens.length, i + 3)))) continue;
     extraMarkers.set(i, { kind, length: 1 });
   }
@@ -234,14 +252,20 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
       const t = typed(a, b);
       if (t.normalize('NFD') !== t && role !== 'province') return titleCase(t);
     }
-    if (role === 'province') return gazetteer.provincesByKey.get(key)?.[0]?.name ?? gazetteer.legacyProvincesByKey.get(key)?.[0]?.fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '');
-    if (role === 'district') return gazetteer.legacyDistrictsByKey.get(key)?.[0]?.fullName.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/u, '');
+    if (role === 'province')
+      return (
+        gazetteer.provincesByKey.get(key)?.[0]?.name ??
+        gazetteer.legacyProvincesByKey.get(key)?.[0]?.fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '')
+      );
+    if (role === 'district')
+      return gazetteer.legacyDistrictsByKey.get(key)?.[0]?.fullName.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/u, '');
     return gazetteer.wardsByKey.get(key)?.[0]?.name ?? gazetteer.legacyWardsByKey.get(key)?.[0]?.name;
   };
 
   const canProvince = (key: string) => !!gazetteer && gazetteer.isProvince(provinceKey(key));
   const canDistrict = (key: string) => !!gazetteer && !/^\d+$/.test(key) && gazetteer.legacyDistrictsByKey.has(key);
-  const canWard = (key: string) => !!gazetteer && !/^\d+$/.test(key) && (gazetteer.wardsByKey.has(key) || gazetteer.legacyWardsByKey.has(key));
+  const canWard = (key: string) =>
+    !!gazetteer && !/^\d+$/.test(key) && (gazetteer.wardsByKey.has(key) || gazetteer.legacyWardsByKey.has(key));
   const can = (role: Role, key: string) => (role === 'province' ? canProvince(key) : role === 'district' ? canDistrict(key) : canWard(key));
 
   // ---- marked unit segments
@@ -260,6 +284,20 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     }
     let nameB = m.number ? s.a + m.length : s.b;
     let key = m.number ? m.number.replace(/^0+(?=\d)/, '') : keyOf(nameA, nameB);
+    let numberName: string | undefined;
+    if (m.number && gazetteer) {
+      // "Phường 1 Bảo Lộc" is a 2025 ward's whole name.
+      for (let k = Math.min(s.b, nameB + 4); k > nameB; k--) {
+        const longer = `${key} ${keyOf(nameB, k)}`;
+        const w = gazetteer.wardsByKey.get(longer)?.[0];
+        if (w) {
+          key = longer;
+          nameB = k;
+          numberName = w.name;
+          break;
+        }
+      }
+    }
     let role: Role;
     if (WARD_TYPES.has(m.type)) role = 'ward';
     else if (DISTRICT_TYPES.has(m.type)) role = 'district';
@@ -277,7 +315,7 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
       }
     }
     const known = m.number ? undefined : knownName(role === 'province' ? provinceKey(key) : key, role, nameA, nameB);
-    const name = m.number ?? known ?? typed(nameA, nameB);
+    const name = numberName ?? m.number ?? known ?? typed(nameA, nameB);
     const typeWord = role === 'province' && m.type === 'thanh-pho' ? 'Thành phố' : TYPE_WORD[m.type];
     set(role, unitComponent(s.a, nameA, nameB, m.type, `${typeWord} ${name}`, known || m.number ? 0.95 : 0.7, key));
     placed.push({ rank: RANK[role], start: tokens[s.a]!.start });
@@ -346,7 +384,17 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     const key = keyOf(districtPiece.a, districtPiece.b);
     if (gazetteer?.wardsByKey.has(key)) {
       delete components.district;
-      set('ward', unitComponent(districtPiece.a, districtPiece.a, districtPiece.b, undefined, knownName(key, 'ward', districtPiece.a, districtPiece.b)!, 0.6));
+      set(
+        'ward',
+        unitComponent(
+          districtPiece.a,
+          districtPiece.a,
+          districtPiece.b,
+          undefined,
+          knownName(key, 'ward', districtPiece.a, districtPiece.b)!,
+          0.6,
+        ),
+      );
     }
   }
 
@@ -369,12 +417,19 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
         if (nb < s.b) set('street', { text: textOf(nb, s.b), value: typed(nb, s.b), ...span(nb, s.b), confidence: 0.7 });
         continue;
       }
-      const raw = e.kind === 'street' ? typed(nameA, s.b) : typed(a, s.b);
+      // "Đường" is dropped from the street's name; "Phố" is part of many (Phố Huế).
+      const raw = e.kind === 'street' && tokens[a]!.text === 'duong' ? typed(nameA, s.b) : typed(a, s.b);
       const value = raw.charAt(0).toLocaleUpperCase('vi') + raw.slice(1);
       const prev = components.hamlet;
       if (e.kind === 'hamlet' && prev) {
         // "Tổ 3, Khu phố 2": residential group within a quarter — one component, both parts.
-        components.hamlet = { text: input.slice(prev.start, span(a, s.b).end), value: `${prev.value}, ${value}`, start: prev.start, end: span(a, s.b).end, confidence: 0.9 };
+        components.hamlet = {
+          text: input.slice(prev.start, span(a, s.b).end),
+          value: `${prev.value}, ${value}`,
+          start: prev.start,
+          end: span(a, s.b).end,
+          confidence: 0.9,
+        };
         continue;
       }
       set(e.kind, { text: textOf(a, s.b), value, ...span(a, s.b), confidence: 0.9 });
@@ -389,7 +444,13 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
     if (hm && !components.houseNumber) {
       const endOff = from + hm[0].length;
       const value = lot ? `Lô ${hm[1]!.toUpperCase()}` : hm[1]!.replace(/\s+/g, '').toUpperCase();
-      set('houseNumber', { text: input.slice(from, endOff).trim(), value, start: from + (hm[0].length - hm[0].trimStart().length), end: endOff, confidence: 0.95 });
+      set('houseNumber', {
+        text: input.slice(from, endOff).trim(),
+        value,
+        start: from + (hm[0].length - hm[0].trimStart().length),
+        end: endOff,
+        confidence: 0.95,
+      });
       while (a < s.b && tokens[a]!.start < endOff) a++;
     }
     if (a < s.b) {

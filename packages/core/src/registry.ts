@@ -133,10 +133,10 @@ export class AdminRegistry {
    * @returns The matching wards (several provinces can have a ward of the same name).
    */
   findWards(name: string, provinceCode?: string): Ward[] {
-    const key = fold(name)
-      .replace(/^(phuong|xa|dac khu)\s+/, '')
-      .trim();
-    const list = this.#wardsByName.get(key) ?? [];
+    const f = fold(name).trim();
+    // With its type word ("Phường Phương Liễu") or without ("Phương Liễu").
+    const stripped = f.replace(/^(phuong|xa|dac khu)\s+/, '');
+    const list = this.#wardsByName.get(f) ?? this.#wardsByName.get(stripped) ?? [];
     return provinceCode ? list.filter((w) => w.provinceCode === padCode(provinceCode, 2)) : [...list];
   }
 

@@ -99,3 +99,21 @@ test('the mock validates input with problem details', async () => {
   const body = (await res.json()) as { status: number; title: string };
   assert.equal(body.status, 400);
 });
+
+test('convertLegacy: online over the mock and offline agree, with citations', async () => {
+  const online = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'k-123' });
+  const offline = await createClient({ mode: 'offline' });
+  for (const q of ['P. Vĩnh Hải, TP. Nha Trang', 'Vĩnh Hải, Khánh Hòa', 'xa ninh phu, tx ninh hoa', 'F10, Q3, TP HCM', '']) {
+    const a = await online.convertLegacy(q);
+    const b = await offline.convertLegacy(q);
+    assert.equal(a.source, 'online');
+    assert.equal(b.source, 'offline');
+    const { source: _a, ...ra } = a;
+    const { source: _b, ...rb } = b;
+    assert.deepEqual(ra, rb, q);
+  }
+  const r = await online.convertLegacy('P. Vĩnh Hải, TP. Nha Trang');
+  assert.equal(r.candidates[0]?.ward.name, 'Phường Bắc Nha Trang');
+  assert.equal(r.candidates[0]?.citation?.clause, 50);
+  assert.equal(r.candidates[0]?.citation?.document, '1667/NQ-UBTVQH15');
+});

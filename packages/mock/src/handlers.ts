@@ -79,6 +79,15 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       });
       return HttpResponse.json({ suggestions });
     }),
+    http.get(`${base}/v1/legacy/convert`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const q = new URL(request.url).searchParams.get('q') ?? '';
+      if (q.length > 1024) return problem(400, 'Invalid input', 'q is longer than 1024 characters.');
+      const e = await getEngine();
+      const { parsed: _parsed, ...result } = e.convertLegacy(q);
+      return HttpResponse.json(result);
+    }),
     http.get(`${base}/v1/reverse`, async ({ request }) => {
       const denied = await gate(request);
       if (denied) return denied;

@@ -1,8 +1,8 @@
-import { isLatLon, type LatLon, type ReverseResult, type Suggestion, type SuggestionKind } from '@diachiso/core';
+import { isLatLon, type ConversionCandidate, type LatLon, type ReverseResult, type Suggestion, type SuggestionKind } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import { OfflineEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
-import { parseReverseBody, parseSuggestBody } from './validate.js';
+import { parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
 
 /** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
 export type ClientMode = 'online' | 'offline' | 'auto';
@@ -74,6 +74,20 @@ export type SuggestResult = Suggestion[] & {
   readonly source: Source;
 };
 
+/** The answer of {@link Client.convertLegacy}. */
+export interface LegacyConversion {
+  /** The text as given. */
+  readonly input: string;
+  /** Every 2025 unit the address may be in, best first. */
+  readonly candidates: readonly ConversionCandidate[];
+  /** True when the pre-2025 ward was divided between several 2025 units (all are listed). */
+  readonly split: boolean;
+  /** True when the candidates name more than one 2025 unit. */
+  readonly ambiguous: boolean;
+  /** Which side answered. */
+  readonly source: Source;
+}
+
 /** The answer of {@link Client.reverse}, with the side that answered. */
 export type ReverseAnswer = (ReverseResult & { readonly source: Source }) | null;
 
@@ -113,6 +127,23 @@ export interface Client {
    * ```
    */
   reverse(point: LatLon, opts?: CallOptions): Promise<ReverseAnswer>;
+  /**
+   * Converts a pre-2025 address (full, abbreviated, without diacritics, with or without
+   * district) to its 2025 ward and province. A divided ward gives every candidate; a name that
+   * is also a 2025 unit gives both readings, labelled by `era`. Khánh Hòa candidates carry the
+   * clause of Resolution 1667/NQ-UBTVQH15.
+   *
+   * @param text - The address.
+   * @param opts - Abort signal.
+   * @returns The candidates and flags.
+   * @example
+   * ```ts
+   * const r = await client.convertLegacy('P. Vĩnh Hải, TP. Nha Trang');
+   * r.candidates[0]?.ward.name; // 'Phường Bắc Nha Trang'
+   * r.candidates[0]?.citation?.clause; // 50
+   * ```
+   */
+  convertLegacy(text: string, opts?: CallOptions): Promise<LegacyConversion>;
   /**
    * Returns the offline engine (loading the embedded dataset on first use).
    *
@@ -291,6 +322,21 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       }
       if (opts.signal?.aborted) throw new DiachisoError('aborted', { locale });
       return Object.assign(list, { query: q, seq: mySeq, source }) as SuggestResult;
+    },
+    async convertLegacy(text, opts = {}) {
+      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
+      const [r, source] = await both(
+        async () => {
+          const parsed = parseConvertBody(await getJson('/v1/legacy/convert', { q }, opts.signal));
+          if (!parsed) throw new DiachisoError('invalid-response', { locale });
+          return parsed;
+        },
+        (e) => {
+          const { parsed: _p, ...rest } = e.convertLegacy(q);
+          return rest;
+        },
+      );
+      return { ...r, input: q, source };
     },
     async reverse(point, opts = {}) {
       if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });

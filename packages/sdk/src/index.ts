@@ -15,6 +15,17 @@ export {
   type SuggestResult,
   type ReverseAnswer,
   type Source,
+  type LegacyConversion,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';
-export type { Suggestion, SuggestionKind, UnitRef, LatLon, ReverseResult, LegacyInfo, Citation, Range } from '@diachiso/core';
+export type {
+  Suggestion,
+  SuggestionKind,
+  UnitRef,
+  LatLon,
+  ReverseResult,
+  LegacyInfo,
+  Citation,
+  Range,
+  ConversionCandidate,
+} from '@diachiso/core';

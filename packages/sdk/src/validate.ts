@@ -1,4 +1,4 @@
-import type { LatLon, LegacyInfo, Range, ReverseResult, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
+import type { ConversionCandidate, LatLon, LegacyInfo, Range, ReverseResult, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
 
 // Every string from the network is hostile: it is type-checked, length-capped and copied into
 // a fresh object (unknown fields dropped, no prototype tricks). A malformed record is dropped; a
@@ -126,4 +126,30 @@ export function parseReverseBody(body: unknown): ReverseResult | null | undefine
   if (!ward || !province) return undefined;
   const d = (r as Record<string, unknown>).distanceM;
   return typeof d === 'number' && Number.isFinite(d) ? { ward, province, distanceM: d } : { ward, province };
+}
+
+/**
+ * Returns the result of a `/v1/legacy/convert` body, or `undefined` if it is malformed.
+ *
+ * @internal
+ */
+export function parseConvertBody(
+  body: unknown,
+): { candidates: readonly ConversionCandidate[]; split: boolean; ambiguous: boolean } | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const o = body as Record<string, unknown>;
+  if (!Array.isArray(o.candidates)) return undefined;
+  const candidates: ConversionCandidate[] = [];
+  for (const c of o.candidates.slice(0, 50)) {
+    if (!c || typeof c !== 'object') continue;
+    const x = c as Record<string, unknown>;
+    const ward = unit(x.ward);
+    const province = unit(x.province);
+    const era = x.era === 'legacy' || x.era === '2025' ? x.era : undefined;
+    if (!ward || !province || !era) continue;
+    const lg = legacy(x.legacy);
+    const confidence = typeof x.confidence === 'number' && x.confidence >= 0 && x.confidence <= 1 ? x.confidence : 0;
+    candidates.push({ ward, province, era, confidence, ...(lg ? { legacy: lg } : {}), ...(lg?.citation ? { citation: lg.citation } : {}) });
+  }
+  return { candidates, split: o.split === true, ambiguous: o.ambiguous === true };
 }

@@ -1,4 +1,4 @@
-import type { LatLon, ReverseResult, Suggestion } from '@diachiso/core';
+import { Gazetteer, LegacyConverter, type ConversionResult, type LatLon, type ReverseResult, type Suggestion } from '@diachiso/core';
 import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { SearchIndex, type SuggestOptions } from './search-index.js';
 import { WardLocator } from './reverse.js';
@@ -21,16 +21,23 @@ export class OfflineEngine {
   readonly locator: WardLocator;
   /** How the dataset was loaded (version, cache, attribution). */
   readonly dataset: Omit<LoadedDataset, 'parts'>;
+  /** Every unit name, 2025 and pre-2025. */
+  readonly gazetteer: Gazetteer;
+  /** The pre-2025 → 2025 converter. */
+  readonly converter: LegacyConverter;
 
   /**
    * @param index - The search index.
    * @param locator - The ward locator.
    * @param dataset - The load report.
+   * @param gazetteer - The unit names.
    */
-  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>) {
+  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>, gazetteer: Gazetteer) {
     this.index = index;
     this.locator = locator;
     this.dataset = dataset;
+    this.gazetteer = gazetteer;
+    this.converter = new LegacyConverter(gazetteer);
   }
 
   /**
@@ -49,7 +56,7 @@ export class OfflineEngine {
         const index = new SearchIndex(ds.parts);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
-        return new OfflineEngine(index, locator, report);
+        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy));
       })();
       p.catch(() => engines.delete(key));
       engines.set(key, p);
@@ -66,6 +73,16 @@ export class OfflineEngine {
    */
   suggest(text: string, opts?: SuggestOptions): Suggestion[] {
     return this.index.suggest(text, opts);
+  }
+
+  /**
+   * Converts a pre-2025 (or 2025) address to its 2025 ward(s) and province.
+   *
+   * @param text - The address.
+   * @returns Every candidate, with split/ambiguity flags and the legal citation.
+   */
+  convertLegacy(text: string): ConversionResult {
+    return this.converter.convert(text);
   }
 
   /**

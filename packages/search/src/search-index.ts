@@ -15,6 +15,7 @@ import {
   type UnitType,
   distanceM,
   MAX_INPUT_LENGTH,
+  tokenize,
 } from '@diachiso/core';
 import { Index } from 'flexsearch';
 
@@ -72,7 +73,7 @@ const UNIT_TYPE: Readonly<Record<string, UnitType>> = {
 const PILOT_PROVINCE = '56';
 const LEGACY_ONLY: ReadonlySet<UnitType> = new Set(['quan', 'huyen', 'thi-xa', 'thi-tran']);
 const KIND_PRIO: Readonly<Record<string, number>> = { province: 7, ward: 6, street: 5, legacy: 4, poi: 3, address: 5 };
-const words = (s: string) => fold(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (s: string) => tokenize(s).map((t) => t.text);
 
 /**
  * A `SearchIndex` is the offline engine behind `suggest`: provinces, wards, pre-2025 wards
