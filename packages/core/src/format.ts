@@ -38,6 +38,9 @@ const EN_TYPES: ReadonlyArray<[RegExp, string]> = [
   [/^Thị trấn\s+/u, 'Township'],
 ];
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 function titleAscii(s: string): string {
   return fold(s)
     .split(' ')
@@ -85,14 +88,7 @@ export function unitNameEn(name: string): string {
  */
 export function formatAddress(a: FormattableAddress, opts: FormatOptions = {}): string {
   const en = opts.locale === 'en';
-  // eslint-disable-next-line no-control-regex
-  const clean = (s: string | undefined) =>
-    typeof s === 'string'
-      ? s
-          .replace(/[\u0000-\u001f\u007f]/g, '')
-          .replace(/\s+/g, ' ')
-          .trim()
-      : '';
+  const clean = (s: string | undefined) => (typeof s === 'string' ? s.replace(CONTROL, '').replace(/\s+/g, ' ').trim() : '');
   const street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
   const streetPart = [clean(a.houseNumber), street ? (en ? `${titleAscii(street)} Street` : street) : ''].filter(Boolean).join(' ');
   const alley = clean(a.alley);
