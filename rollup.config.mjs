@@ -54,16 +54,18 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
   ];
 });
 
-const bundle = (pkg, entry, file) => ({
+const bundle = (pkg, entry, file, split = false) => ({
   input: `packages/${pkg}/src/${entry}.ts`,
   // Node built-ins appear only in branches browsers never take (file: URLs, flexsearch workers).
   external: (id) => id.startsWith('node:') || id === 'worker_threads',
   plugins: [workspaceSource(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), ts(), copyAssets(pkg)],
+  // Split bundles load the offline engine (and the map) as chunks, only when used.
   output: {
-    file: `packages/${pkg}/dist/browser/${file}`,
+    ...(split
+      ? { dir: `packages/${pkg}/dist/browser`, entryFileNames: file, chunkFileNames: 'diachiso-[name]-[hash].js' }
+      : { file: `packages/${pkg}/dist/browser/${file}`, inlineDynamicImports: true }),
     format: 'es',
     sourcemap: true,
-    inlineDynamicImports: true,
     plugins: [terser({ format: { comments: false } })],
   },
   onwarn(w, warn) {
@@ -72,4 +74,4 @@ const bundle = (pkg, entry, file) => ({
   },
 });
 
-export default [...libraries, bundle('elements', 'define', 'diachiso.js'), bundle('mock', 'browser', 'mock.js')];
+export default [...libraries, bundle('elements', 'define', 'diachiso.js', true), bundle('mock', 'browser', 'mock.js')];

@@ -1,6 +1,6 @@
 import { isLatLon, type ConversionCandidate, type LatLon, type ReverseResult, type Suggestion, type SuggestionKind } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import { OfflineEngine } from '@diachiso/search';
+import type { OfflineEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
 import { parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
 
@@ -203,7 +203,8 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   let engine: Promise<OfflineEngine> | undefined;
   const offline = () => {
     if (mode === 'online') return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
-    engine ??= OfflineEngine.load(options.dataset ?? {});
+    // Loaded on first use: pages that only talk to the platform never download the engine.
+    engine ??= import('@diachiso/search').then((m) => m.OfflineEngine.load(options.dataset ?? {}));
     return engine;
   };
   if (mode === 'offline') await offline();
