@@ -20,7 +20,7 @@ const workspaceSource = {
 
 export default {
   rootDir: '.',
-  files: ['packages/elements/src/**/*.test.ts', 'packages/*/src/**/*.browser.test.ts', 'examples/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'packages/*/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   plugins: [workspaceSource, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS } })],

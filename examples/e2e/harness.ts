@@ -33,7 +33,7 @@ export async function startHarness(): Promise<Harness> {
     async page() {
       const ctx = await browser.createBrowserContext();
       const p = await ctx.newPage();
-      p.on('pageerror', (e) => console.error('pageerror:', e.message));
+      p.on('pageerror', (e) => console.error('pageerror:', (e as Error).message));
       pages.push(p);
       return p;
     },
