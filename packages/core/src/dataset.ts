@@ -94,3 +94,6 @@ export interface RoadsData {
   /** The road lines. */
   readonly roads: readonly RoadRow[];
 }
+
+/** The `zones` part: the digital address code's zone table (see `ZoneTable` in the code module). */
+export type ZonesData = import('./code.js').ZoneTable;

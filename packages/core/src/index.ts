@@ -15,3 +15,4 @@ export * from './parse.js';
 export * from './legacy.js';
 export * from './format.js';
 export * from './record.js';
+export * from './code.js';

@@ -243,6 +243,47 @@ function wardAt(x, y) {
   return '';
 }
 
+// ---------------------------------------------------------------- digital address code zones
+// See docs/digital-address-code.md. A zone is a 2025 ward code with one reference point, the
+// centre of its bbox. When all of its territory lies within ±0.49° of it, codes drop four
+// characters (12 in all); otherwise the zone uses the long form, which drops two (14 in all).
+const ZONE_MARGIN = 0.003; // ≈ 330 m: covers points snapped to the nearest ward (250 m)
+const zones = {};
+let multiRef = 0;
+for (const w of polys) {
+  const all = w.polygons.flatMap((p) => p.map((r) => r));
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const ring of all)
+    for (const [x, y] of ring) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  minX -= ZONE_MARGIN;
+  minY -= ZONE_MARGIN;
+  maxX += ZONE_MARGIN;
+  maxY += ZONE_MARGIN;
+  const cx = round((minX + maxX) / 2, 3),
+    cy = round((minY + maxY) / 2, 3);
+  if (maxX - cx < 0.49 && cx - minX < 0.49 && maxY - cy < 0.49 && cy - minY < 0.49) {
+    zones[w.code] = { ref: [cy, cx] };
+    continue;
+  }
+  // Too spread out for four dropped characters (Trường Sa spans 4° × 8°, and its reefs repeat
+  // at the same offsets in different 1° cells, so no table of cells can tell them apart):
+  // the long form drops two characters, which a reference point recovers within ±10°.
+  multiRef++;
+  if (maxX - cx >= 9.9 || cx - minX >= 9.9 || maxY - cy >= 9.9 || cy - minY >= 9.9) throw new Error(`zone ${w.code} spans more than ±9.9°`);
+  zones[w.code] = { ref: [cy, cx], long: true };
+}
+const zonesPart = {
+  scheme: 'diachiso-dac/1',
+  // Zones are never reused: a retired ward's zone stays here, with the date it was retired.
+  zones,
+  retired: {},
+};
+
 // ---------------------------------------------------------------- streets
 const streetRows = csv('osm/nhatrang_street_names.csv');
 const streetKey = (name) =>
@@ -394,6 +435,7 @@ const parts = {
   streets: { data: { streets }, attribution: ATTRIBUTION.osm },
   roads: { data: { roads: roadLines }, attribution: ATTRIBUTION.osm },
   pois: { data: { pois }, attribution: ATTRIBUTION.osm },
+  zones: { data: zonesPart, attribution: ATTRIBUTION.geo },
 };
 const manifest = { name: '@diachiso/data', parts: {} };
 const all = createHash('sha256');
@@ -412,7 +454,7 @@ const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
     `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets, ${roadLines.length} road lines, ${pois.length} POIs; ` +
-    `${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
+    `zones ${Object.keys(zones).length} (${multiRef} in the long form); ${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)
       .join(', '),

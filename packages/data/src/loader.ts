@@ -1,4 +1,4 @@
-import type { AdminData, LegacyData, PoisData, RoadsData, StreetsData, WardsData } from '@diachiso/core';
+import type { AdminData, LegacyData, PoisData, RoadsData, StreetsData, WardsData, ZonesData } from '@diachiso/core';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 
 /** The parts of the embedded dataset; a page loads only those it needs. */
@@ -15,6 +15,8 @@ export interface DatasetParts {
   roads: RoadsData;
   /** Points of interest of Nha Trang (OSM). */
   pois: PoisData;
+  /** The digital address code's zone table. */
+  zones: ZonesData;
 }
 
 /** The name of one part. */

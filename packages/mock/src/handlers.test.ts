@@ -117,3 +117,39 @@ test('convertLegacy: online over the mock and offline agree, with citations', as
   assert.equal(r.candidates[0]?.citation?.clause, 50);
   assert.equal(r.candidates[0]?.citation?.document, '1667/NQ-UBTVQH15');
 });
+
+test('codes: encode, decode and parse agree online (over the mock) and offline', async () => {
+  const online = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'k-123' });
+  const offline = await createClient({ mode: 'offline' });
+  for (const p of [
+    { lat: 12.24579, lon: 109.19533 },
+    { lat: 8.6455, lon: 111.92 },
+    { lat: 21.0285, lon: 105.8542 },
+  ]) {
+    const { source: _a, ...a } = await online.encodeCode(p);
+    const { source: _b, ...b } = await offline.encodeCode(p);
+    assert.deepEqual(a, b);
+  }
+  const e = await offline.encodeCode({ lat: 12.24579, lon: 109.19533 });
+  assert.ok(e.zoneKnown);
+  assert.equal(e.code, '22366-65WW+848');
+  assert.equal(e.ward?.name, 'Phường Nha Trang');
+  const { source: _c, ...d1 } = await online.decodeCode('22366 65ww848');
+  const { source: _d, ...d2 } = await offline.decodeCode('22366 65ww848');
+  assert.deepEqual(d1, d2);
+  assert.equal(d1.zone, '22366');
+  assert.equal(d1.ward?.name, 'Phường Nha Trang');
+  assert.ok(d1.cell.south <= 12.24579 && 12.24579 < d1.cell.north);
+  for (const c of [online, offline]) {
+    await assert.rejects(
+      () => c.decodeCode('2236A-65WW+848'),
+      (err: unknown) => err instanceof DiachisoError && err.code === 'invalid-input',
+    );
+    const p = await c.parseCode('224O2 65ww848');
+    assert.ok(p.ok && p.code === '22402-65WW+848' && p.corrections.length === 1);
+  }
+  await assert.rejects(
+    () => offline.decodeCode('99999-65WW+848'),
+    (err: unknown) => err instanceof DiachisoError && err.code === 'invalid-input',
+  );
+});

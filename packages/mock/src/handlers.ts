@@ -88,6 +88,36 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const { parsed: _parsed, ...result } = e.convertLegacy(q);
       return HttpResponse.json(result);
     }),
+    http.get(`${base}/v1/codes/encode`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const url = new URL(request.url);
+      const p = { lat: Number(url.searchParams.get('lat')), lon: Number(url.searchParams.get('lon')) };
+      if (!isLatLon(p)) return problem(400, 'Invalid input', 'lat and lon must be numbers in degrees.');
+      const e = await getEngine();
+      const c = e.encodeCode(p);
+      const w = c.zoneKnown ? e.index.registry.ward(c.zone) : undefined;
+      return HttpResponse.json({ ...c, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) });
+    }),
+    http.get(`${base}/v1/codes/parse`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      return HttpResponse.json(e.parseCode((new URL(request.url).searchParams.get('q') ?? '').slice(0, 64)));
+    }),
+    http.get(`${base}/v1/codes/:code`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      const raw = String(params.code ?? '').slice(0, 64);
+      const d = e.decodeCode(raw);
+      if (!d) {
+        const p = e.parseCode(raw);
+        return problem(p.ok ? 404 : 400, p.ok ? 'Not found' : 'Invalid input', p.ok ? 'No such code.' : p.en);
+      }
+      const w = e.index.registry.ward(d.zone);
+      return HttpResponse.json({ ...d, zoneKnown: true, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) });
+    }),
     http.get(`${base}/v1/reverse`, async ({ request }) => {
       const denied = await gate(request);
       if (denied) return denied;

@@ -1,8 +1,19 @@
-import { isLatLon, type ConversionCandidate, type LatLon, type ReverseResult, type Suggestion, type SuggestionKind } from '@diachiso/core';
+import {
+  isLatLon,
+  parseCode as parseCodeShape,
+  type ConversionCandidate,
+  type DecodedCode,
+  type LatLon,
+  type ParseCodeResult,
+  type ReverseResult,
+  type Suggestion,
+  type SuggestionKind,
+  type UnitRef,
+} from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import type { OfflineEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
-import { parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
+import { parseCodeBody, parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
 
 /** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
 export type ClientMode = 'online' | 'offline' | 'auto';
@@ -88,6 +99,19 @@ export interface LegacyConversion {
   readonly source: Source;
 }
 
+/** A decoded digital address code, with its ward and the side that answered. */
+export type CodeAnswer = DecodedCode & {
+  /** The 2025 ward of the zone. */
+  readonly ward?: UnitRef;
+  /** Which side answered. */
+  readonly source: Source;
+};
+
+/** The answer of {@link Client.encodeCode}: a code, or a full Plus Code outside the covered area. */
+export type EncodeAnswer =
+  | (CodeAnswer & { readonly zoneKnown: true })
+  | { readonly zoneKnown: false; readonly plusCode: string; readonly note: string; readonly source: Source };
+
 /** The answer of {@link Client.reverse}, with the side that answered. */
 export type ReverseAnswer = (ReverseResult & { readonly source: Source }) | null;
 
@@ -144,6 +168,47 @@ export interface Client {
    * ```
    */
   convertLegacy(text: string, opts?: CallOptions): Promise<LegacyConversion>;
+  /**
+   * Returns the digital address code of a point: the 5-digit zone (its 2025 ward) and the
+   * location (`22366-65WW+848`). Outside the covered area offline, a full Plus Code with
+   * `zoneKnown: false`. Online, the platform's own code is used as given.
+   *
+   * @param point - The point.
+   * @param opts - Abort signal.
+   * @returns The code.
+   * @throws DiachisoError `invalid-input` for a point that is not a finite lat/lon.
+   * @example
+   * ```ts
+   * (await client.encodeCode({ lat: 12.24579, lon: 109.19533 })).code; // '22366-65WW+848'
+   * ```
+   */
+  encodeCode(point: LatLon, opts?: CallOptions): Promise<EncodeAnswer>;
+  /**
+   * Decodes a digital address code into its zone, ward, location (cell centre) and cell.
+   *
+   * @param code - The code in any accepted form (`22366 65ww848`).
+   * @param opts - Abort signal.
+   * @returns The decoded code.
+   * @throws DiachisoError `invalid-input` (with the reason) when the text is not a valid code.
+   * @example
+   * ```ts
+   * const d = await client.decodeCode('22366-65WW+848');
+   * d.ward?.name; // 'Phường Nha Trang'
+   * ```
+   */
+  decodeCode(code: string, opts?: CallOptions): Promise<CodeAnswer>;
+  /**
+   * Reads a typed code: the canonical code (and what was corrected), or the reason it is not
+   * one, in Vietnamese and English. Never throws for bad input.
+   *
+   * @param text - What the user typed.
+   * @returns The result.
+   * @example
+   * ```ts
+   * await client.parseCode('224O2 65ww848'); // { ok: true, code: '22402-65WW+848', corrections: ['O→0 in the zone'], … }
+   * ```
+   */
+  parseCode(text: string): Promise<ParseCodeResult>;
   /**
    * Returns the offline engine (loading the embedded dataset on first use).
    *
@@ -338,6 +403,54 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
         },
       );
       return { ...r, input: q, source };
+    },
+    async encodeCode(point, opts = {}) {
+      if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+      const [r, source] = await both(
+        async () => {
+          const parsed = parseCodeBody(await getJson('/v1/codes/encode', { lat: String(point.lat), lon: String(point.lon) }, opts.signal));
+          if (!parsed) throw new DiachisoError('invalid-response', { locale });
+          return parsed;
+        },
+        (e) => {
+          const c = e.encodeCode(point);
+          if (!c.zoneKnown) return c;
+          const w = e.index.registry.ward(c.zone);
+          return { ...c, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) };
+        },
+      );
+      return { ...r, source } as EncodeAnswer;
+    },
+    async decodeCode(code, opts = {}) {
+      const shape = parseCodeShape(code);
+      if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
+      const [r, source] = await both(
+        async () => {
+          const parsed = parseCodeBody(await getJson(`/v1/codes/${encodeURIComponent(shape.compact.replace(' ', ''))}`, {}, opts.signal));
+          if (!parsed || !parsed.zoneKnown) throw new DiachisoError('invalid-response', { locale });
+          const { zoneKnown: _z, ...decoded } = parsed;
+          return decoded;
+        },
+        (e) => {
+          const d = e.decodeCode(code);
+          if (!d) {
+            const p = e.parseCode(code);
+            throw new DiachisoError('invalid-input', { locale, detail: p.ok ? '' : locale === 'en' ? p.en : p.vi });
+          }
+          const w = e.index.registry.ward(d.zone);
+          return { ...d, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) };
+        },
+      );
+      return { ...(r as DecodedCode), source } as CodeAnswer;
+    },
+    async parseCode(text) {
+      // The zone table is part of the embedded dataset; online-only clients check the shape.
+      if (mode === 'online') return parseCodeShape(text);
+      try {
+        return (await offline()).parseCode(text);
+      } catch {
+        return parseCodeShape(text);
+      }
     },
     async reverse(point, opts = {}) {
       if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });

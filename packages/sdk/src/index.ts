@@ -16,6 +16,8 @@ export {
   type ReverseAnswer,
   type Source,
   type LegacyConversion,
+  type CodeAnswer,
+  type EncodeAnswer,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';
 export type {

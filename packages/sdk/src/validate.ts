@@ -1,4 +1,14 @@
-import type { ConversionCandidate, LatLon, LegacyInfo, Range, ReverseResult, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
+import type {
+  ConversionCandidate,
+  DecodedCode,
+  LatLon,
+  LegacyInfo,
+  Range,
+  ReverseResult,
+  Suggestion,
+  SuggestionKind,
+  UnitRef,
+} from '@diachiso/core';
 
 // Every string from the network is hostile: it is type-checked, length-capped and copied into
 // a fresh object (unknown fields dropped, no prototype tricks). A malformed record is dropped; a
@@ -152,4 +162,44 @@ export function parseConvertBody(
     candidates.push({ ward, province, era, confidence, ...(lg ? { legacy: lg } : {}), ...(lg?.citation ? { citation: lg.citation } : {}) });
   }
   return { candidates, split: o.split === true, ambiguous: o.ambiguous === true };
+}
+
+const OLC_CHARS = /^[23456789CFGHJMPQRVWX]+$/;
+
+/**
+ * Returns a code from a `/v1/codes/…` body (encode or decode), or `undefined` if malformed.
+ *
+ * @internal
+ */
+export function parseCodeBody(
+  body: unknown,
+): ((DecodedCode & { ward?: UnitRef; zoneKnown: true }) | { zoneKnown: false; plusCode: string; note: string }) | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const o = body as Record<string, unknown>;
+  const plusCode = str(o.plusCode, 16);
+  if (!plusCode || !/^[23456789CFGHJMPQRVWX]{8}\+[23456789CFGHJMPQRVWX]{2,7}$/.test(plusCode)) return undefined;
+  if (o.zoneKnown === false) return { zoneKnown: false, plusCode, note: str(o.note, 300) ?? '' };
+  const zone = str(o.zone, 5);
+  const locationCode = str(o.locationCode, 9);
+  const code = str(o.code, 20);
+  const compact = str(o.compact, 20);
+  const location = point(o.location);
+  const c = o.cell as Record<string, unknown> | undefined;
+  const nums = c && ['south', 'west', 'north', 'east'].every((k) => typeof c[k] === 'number' && Number.isFinite(c[k]));
+  if (!zone || !/^\d{5}$/.test(zone) || !locationCode || !OLC_CHARS.test(locationCode) || !code || !compact || !location || !nums)
+    return undefined;
+  const ward = unit(o.ward);
+  const retired = str(o.retired, 10);
+  return {
+    zoneKnown: true,
+    zone,
+    locationCode,
+    code,
+    compact,
+    plusCode,
+    location,
+    cell: { south: c!.south as number, west: c!.west as number, north: c!.north as number, east: c!.east as number },
+    ...(ward ? { ward } : {}),
+    ...(retired ? { retired } : {}),
+  };
 }

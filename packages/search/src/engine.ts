@@ -1,4 +1,18 @@
-import { Gazetteer, LegacyConverter, type ConversionResult, type LatLon, type ReverseResult, type Suggestion } from '@diachiso/core';
+import {
+  decodeCode,
+  encodeCode,
+  Gazetteer,
+  LegacyConverter,
+  parseCode,
+  type ConversionResult,
+  type DecodedCode,
+  type EncodeCodeResult,
+  type LatLon,
+  type ParseCodeResult,
+  type ReverseResult,
+  type Suggestion,
+  type ZoneTable,
+} from '@diachiso/core';
 import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { SearchIndex, type SuggestOptions } from './search-index.js';
 import { WardLocator } from './reverse.js';
@@ -25,14 +39,18 @@ export class OfflineEngine {
   readonly gazetteer: Gazetteer;
   /** The pre-2025 → 2025 converter. */
   readonly converter: LegacyConverter;
+  /** The digital address code's zone table. */
+  readonly zones: ZoneTable;
 
   /**
    * @param index - The search index.
    * @param locator - The ward locator.
    * @param dataset - The load report.
    * @param gazetteer - The unit names.
+   * @param zones - The code's zone table.
    */
-  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>, gazetteer: Gazetteer) {
+  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>, gazetteer: Gazetteer, zones: ZoneTable) {
+    this.zones = zones;
     this.index = index;
     this.locator = locator;
     this.dataset = dataset;
@@ -52,11 +70,11 @@ export class OfflineEngine {
     let p = engines.get(key);
     if (!p) {
       p = (async () => {
-        const ds = await loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois'], opts);
+        const ds = await loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois', 'zones'], opts);
         const index = new SearchIndex(ds.parts);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
-        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy));
+        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy), ds.parts.zones);
       })();
       p.catch(() => engines.delete(key));
       engines.set(key, p);
@@ -83,6 +101,36 @@ export class OfflineEngine {
    */
   convertLegacy(text: string): ConversionResult {
     return this.converter.convert(text);
+  }
+
+  /**
+   * Encodes a point as a digital address code (a full Plus Code outside Khánh Hòa).
+   *
+   * @param p - The point.
+   * @returns The code, or a Plus Code with `zoneKnown: false`.
+   */
+  encodeCode(p: LatLon): EncodeCodeResult {
+    return encodeCode(p, this.zones, (q) => this.locator.wardCodeAt(q)?.code);
+  }
+
+  /**
+   * Decodes a digital address code.
+   *
+   * @param code - The code, in any accepted form.
+   * @returns The zone, cell and centre, or `undefined` if it is not a valid code.
+   */
+  decodeCode(code: string): DecodedCode | undefined {
+    return decodeCode(code, this.zones);
+  }
+
+  /**
+   * Reads a typed code.
+   *
+   * @param text - What the user typed.
+   * @returns The canonical code or the reason it is not one.
+   */
+  parseCode(text: string): ParseCodeResult {
+    return parseCode(text, this.zones);
   }
 
   /**
