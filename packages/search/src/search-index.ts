@@ -91,6 +91,17 @@ export class SearchIndex {
   readonly registry: AdminRegistry;
   readonly #recs: Rec[] = [];
   readonly #fx: Index;
+  /** Per record, every word it can be found by (name and context). */
+  readonly #words: Array<ReadonlySet<string>> = [];
+  /** Document frequency of each word (and markers of the typo dictionary). */
+  readonly #df = new Map<string, number>();
+  /** One-deletion variants → vocabulary words (SymSpell, distance 1). */
+  readonly #deletes = new Map<string, string[]>();
+  #sortedVocab: string[] | undefined;
+  /** `#cumDf[i]` = sum of the document frequencies of the first `i` sorted vocabulary words. */
+  #cumDf: Float64Array | undefined;
+  readonly #addresses = new Map<string, Map<string, LatLon>>();
+  #addressCount = 0;
 
   /**
    * Builds the index.
@@ -233,15 +244,88 @@ export class SearchIndex {
     }
   }
 
-  /** How many records the index holds. */
+  /** How many records the index holds (address points not included). */
   get size(): number {
     return this.#recs.length;
+  }
+
+  /** How many address points the index holds. */
+  get addressCount(): number {
+    return this.#addressCount;
   }
 
   #add(rec: Rec): void {
     const id = this.#recs.length;
     this.#recs.push(rec);
-    this.#fx.add(id, [...rec.nameWords, ...rec.ctxWords].join(' '));
+    const all = [...rec.nameWords, ...rec.ctxWords];
+    this.#words.push(new Set(all));
+    for (const w of new Set(all)) {
+      this.#df.set(w, (this.#df.get(w) ?? 0) + 1);
+      // One-deletion neighbourhood of every word of five letters or more, for typo tolerance.
+      if (w.length >= 5 && !this.#df.has(`\u0000${w}`)) {
+        this.#df.set(`\u0000${w}`, 1);
+        for (let i = 0; i < w.length; i++) {
+          const d = w.slice(0, i) + w.slice(i + 1);
+          const list = this.#deletes.get(d);
+          if (list) list.push(w);
+          else this.#deletes.set(d, [w]);
+        }
+      }
+    }
+    this.#fx.add(id, all.join(' '));
+  }
+
+  /** Sorted vocabulary, for "is this a prefix of some word" (built on first use). */
+  #vocab(): string[] {
+    if (!this.#sortedVocab) {
+      const v = [...this.#df.keys()].filter((k) => k.charCodeAt(0) !== 0).sort();
+      const cum = new Float64Array(v.length + 1);
+      for (let i = 0; i < v.length; i++) cum[i + 1] = cum[i]! + this.#df.get(v[i]!)!;
+      this.#sortedVocab = v;
+      this.#cumDf = cum;
+    }
+    return this.#sortedVocab;
+  }
+
+  #lowerBound(w: string): number {
+    const v = this.#vocab();
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #isPrefix(w: string): boolean {
+    const v = this.#vocab();
+    const lo = this.#lowerBound(w);
+    return lo < v.length && v[lo]!.startsWith(w);
+  }
+
+  /** An upper bound of the records with a word starting with `p` (sum of the words' frequencies). */
+  #prefixDf(p: string): number {
+    const v = this.#vocab();
+    const a = this.#lowerBound(p);
+    const b = this.#lowerBound(p + '\uffff');
+    void v;
+    return this.#cumDf![b]! - this.#cumDf![a]!;
+  }
+
+  /** Words of the vocabulary one edit (insert, delete, substitute, swap) away from `w`. */
+  #oneEdit(w: string): string[] {
+    const out = new Set<string>();
+    const cands = new Set<string>([...(this.#deletes.get(w) ?? [])]);
+    if (this.#df.has(`\u0000${w}`)) cands.add(w);
+    for (let i = 0; i < w.length; i++) {
+      const d = w.slice(0, i) + w.slice(i + 1);
+      if (this.#df.has(d)) cands.add(d);
+      for (const x of this.#deletes.get(d) ?? []) cands.add(x);
+    }
+    for (const c of cands) if (c !== w && editDistanceAtMost1(w, c)) out.add(c);
+    return [...out];
   }
 
   /**
@@ -257,78 +341,216 @@ export class SearchIndex {
     if (typeof text !== 'string') return [];
     const q = queryKey(text.slice(0, MAX_INPUT_LENGTH));
     const qw = q.words.slice(0, 12);
+    const trailingSpace = /\s$/.test(text);
     // Markers may be part of a name (Tây Phương): the words as typed are a second reading.
     const alt = q.hints.length ? q.allWords.slice(0, 12) : undefined;
     const readings = alt && alt.join(' ') !== qw.join(' ') ? (qw.length ? [qw, alt] : [alt]) : [qw];
     if (readings[0]!.length === 0) return [];
     const hints = new Set(q.hints);
     const best = new Map<number, number>();
+    let matched: readonly string[] = readings[0]!;
     for (const words of readings) {
-      const query = words.join(' ');
-      let ids = this.#fx.search(query, { limit: 400 }) as number[];
-      let partial = false;
-      if (ids.length === 0 && words.length > 1) {
-        ids = this.#fx.search(query, { limit: 400, suggest: true }) as number[];
-        partial = true;
-      }
-      for (const id of ids) {
+      const terms = this.#terms(words, trailingSpace);
+      if (!terms) continue;
+      for (const id of this.#candidates(terms)) {
         const rec = this.#recs[id]!;
         if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
         if (opts.legacy === false && rec.s.legacy) continue;
-        const score = this.#score(rec, words, words === alt ? new Set() : hints, opts);
-        if (partial && score < 10) continue;
-        if (score > (best.get(id) ?? -Infinity)) best.set(id, score);
+        const score = this.#score(rec, terms, words === alt ? EMPTY_HINTS : hints, opts);
+        if (score > (best.get(id) ?? -Infinity)) {
+          best.set(id, score);
+          matched = words;
+        }
       }
     }
-    const scored = [...best].map(([id, score]) => ({ rec: this.#recs[id]!, score }));
-    scored.sort((a, b) => b.score - a.score || a.rec.s.label.length - b.rec.s.label.length || (a.rec.s.id < b.rec.s.id ? -1 : 1));
+    // Keep the best few only (a partial selection, not a full sort of every candidate).
+    const scored: Array<{ rec: Rec; score: number }> = [];
+    const better = (a: { rec: Rec; score: number }, b: { rec: Rec; score: number }) =>
+      a.score - b.score || b.rec.s.label.length - a.rec.s.label.length || (a.rec.s.id < b.rec.s.id ? 1 : -1);
+    const keep = Math.max(limit, 3);
+    for (const [id, score] of best) {
+      const e = { rec: this.#recs[id]!, score };
+      if (scored.length === keep && better(e, scored[keep - 1]!) <= 0) continue;
+      let i = scored.length < keep ? scored.length : keep - 1;
+      scored[i] = e;
+      while (i > 0 && better(scored[i]!, scored[i - 1]!) > 0) {
+        [scored[i], scored[i - 1]] = [scored[i - 1]!, scored[i]!];
+        i--;
+      }
+    }
     const out: Suggestion[] = [];
-    const seen = new Set<string>();
+    // House numbers on a matched street come first: "12 tran phu" → 12 Trần Phú.
+    const addr = this.#addressHits(q.words, scored, opts);
+    for (const a of addr) {
+      out.push(a);
+      if (out.length >= limit) return out;
+    }
     for (const { rec, score } of scored) {
-      if (seen.has(rec.s.id)) continue;
-      seen.add(rec.s.id);
-      out.push({ ...rec.s, score: Math.round(score * 10) / 10, matches: highlight(rec.s.label, readings.at(-1)!) });
+      out.push({ ...rec.s, score: Math.round(score * 10) / 10, matches: highlight(rec.s.label, matched) });
       if (out.length >= limit) break;
     }
     return out;
   }
 
-  #score(rec: Rec, qw: readonly string[], hints: ReadonlySet<UnitType>, opts: SuggestOptions): number {
+  /**
+   * The query's terms: each word with the vocabulary words it may stand for (itself, words it
+   * begins when it is the last word being typed, or words one typo away).
+   */
+  #terms(words: readonly string[], trailingSpace: boolean): Term[] | undefined {
+    const out: Term[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const last = i === words.length - 1 && !trailingSpace;
+      const exact = this.#df.has(w);
+      const prefix = last && this.#isPrefix(w);
+      let fixes: string[] = [];
+      if (!exact && !prefix && w.length >= 5) fixes = this.#oneEdit(w);
+      // A leading number followed by words is a house number: it does not filter.
+      const house = i === 0 && words.length > 1 && /^\d+[a-z]?$/.test(w);
+      if (house || (!exact && !prefix && fixes.length === 0)) {
+        // An unknown word (a house number, a typo in a short word): optional, it only scores.
+        out.push({ word: w, last, alts: [], optional: true });
+        continue;
+      }
+      out.push({ word: w, last: last && prefix, alts: exact || prefix ? [w] : fixes, optional: false, typo: !exact && !prefix });
+    }
+    return out.some((t) => !t.optional) ? out : undefined;
+  }
+
+  /**
+   * Candidate records: flexsearch finds the records of the most selective term (an exact word
+   * of few records beats a prefix still being typed); every record must then contain all terms.
+   */
+  #candidates(terms: readonly Term[]): number[] {
+    const required = terms.filter((t) => !t.optional);
+    let pivot = required[0]!;
+    let pivotDf = Infinity;
+    for (const t of required) {
+      const df = t.last ? this.#prefixDf(t.word) : t.alts.reduce((n, a) => n + (this.#df.get(a) ?? 0), 0);
+      if (df < pivotDf) {
+        pivot = t;
+        pivotDf = df;
+      }
+    }
+    // A prefix still being typed that matches very many records (one or two letters) is cut to
+    // flexsearch's best hundred; anything else is fetched whole, then checked.
+    // (flexsearch's forward index answers a word with every word it begins, so the cap is the
+    // prefix count, not the word's own count.)
+    const capOf = (a: string) => (pivot.last && pivotDf > 3000 ? 100 : Math.max(1, Math.ceil(this.#prefixDf(a))));
+    let ids: Iterable<number>;
+    if (pivot.alts.length === 1) ids = this.#fx.search(pivot.alts[0]!, { limit: capOf(pivot.alts[0]!) }) as number[];
+    else {
+      const set = new Set<number>();
+      for (const a of pivot.alts) for (const id of this.#fx.search(a, { limit: capOf(a) }) as number[]) set.add(id);
+      ids = set;
+    }
+    const out: number[] = [];
+    for (const id of ids) {
+      const ws = this.#words[id]!;
+      let ok = true;
+      for (const t of required) {
+        if (t === pivot) continue;
+        if (!t.alts.some((a) => ws.has(a)) && !(t.last && hasPrefix(ws, t.word))) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(id);
+    }
+    return out;
+  }
+
+  #addressHits(words: readonly string[], scored: ReadonlyArray<{ rec: Rec; score: number }>, opts: SuggestOptions): Suggestion[] {
+    if (!this.#addresses.size || words.length < 2 || !/^\d/.test(words[0]!) || opts.kinds?.includes('address') === false) return [];
+    if (opts.kinds && !opts.kinds.includes('address')) return [];
+    const number = words[0]!;
+    const out: Suggestion[] = [];
+    for (const { rec } of scored.slice(0, 3)) {
+      if (rec.s.kind !== 'street') continue;
+      const houses = this.#addresses.get(rec.s.id);
+      if (!houses) continue;
+      const exact = houses.get(number);
+      const list = exact ? [[number, exact] as const] : [...houses].filter(([n]) => n.startsWith(number)).slice(0, 3);
+      for (const [n, loc] of list) {
+        const label = `${n} ${rec.s.label}`;
+        out.push({
+          ...rec.s,
+          id: `address:${rec.s.id.slice(7)}:${n}`,
+          kind: 'address',
+          label,
+          location: loc,
+          matches: highlight(label, words),
+        });
+      }
+      if (out.length) break;
+    }
+    return out;
+  }
+
+  /**
+   * Adds address points (house numbers on known streets). They are not put in the text index:
+   * a query that starts with a number finds the street, then the number on it.
+   *
+   * @param points - `[streetName, houseNumber, lon, lat]` rows.
+   * @returns How many were added (rows whose street is unknown are skipped).
+   */
+  addAddresses(points: ReadonlyArray<readonly [street: string, house: string, lon: number, lat: number]>): number {
+    const byName = new Map<string, string>();
+    for (const r of this.#recs) if (r.s.kind === 'street') byName.set(r.nameWords.join(' '), r.s.id);
+    let n = 0;
+    for (const [street, house, lon, lat] of points) {
+      const id = byName.get(words(street).join(' '));
+      if (!id) continue;
+      let m = this.#addresses.get(id);
+      if (!m) this.#addresses.set(id, (m = new Map()));
+      m.set(String(house).toLowerCase(), { lat, lon });
+      n++;
+    }
+    this.#addressCount += n;
+    return n;
+  }
+
+  #score(rec: Rec, terms: readonly Term[], hints: ReadonlySet<UnitType>, opts: SuggestOptions): number {
     let s = rec.prio;
     const name = rec.nameWords;
     let nameHits = 0;
     let covered = 0;
-    const used = new Set<number>();
-    for (let i = 0; i < qw.length; i++) {
-      const w = qw[i]!;
-      const last = i === qw.length - 1;
-      let k = name.findIndex((n, j) => !used.has(j) && n === w);
+    let used = 0; // bit set of name words used
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      let k = -1;
+      for (let j = 0; j < name.length && k < 0; j++) if (!(used & (1 << j)) && t.alts.includes(name[j]!)) k = j;
       if (k >= 0) {
-        used.add(k);
+        used |= 1 << k;
         nameHits++;
         covered++;
-        s += 10;
+        s += t.typo ? 7 : 10;
         continue;
       }
-      if (last) {
-        k = name.findIndex((n, j) => !used.has(j) && n.startsWith(w));
+      if (t.last) {
+        for (let j = 0; j < name.length && k < 0; j++) if (!(used & (1 << j)) && name[j]!.startsWith(t.word)) k = j;
         if (k >= 0) {
-          used.add(k);
+          used |= 1 << k;
           nameHits++;
-          covered += w.length / name[k]!.length;
-          s += 4 + 4 * (w.length / name[k]!.length);
+          const frac = t.word.length / name[k]!.length;
+          covered += frac;
+          s += 4 + 4 * frac;
           continue;
         }
       }
-      if (rec.ctxWords.has(w)) s += 3;
-      else if (last) s += 1;
+      if (t.alts.some((a) => rec.ctxWords.has(a))) s += 3;
+      else if (t.last && hasPrefix(rec.ctxWords, t.word)) s += 1;
     }
     if (name.length > 0) {
-      const completeness = covered / name.length;
-      s += 12 * completeness;
-      if (used.size === name.length && nameHits === name.length) s += 6;
+      s += 12 * (covered / name.length);
+      if (nameHits === name.length && covered === name.length) s += 6;
       // The name's words in the query's order, from the start of the query.
-      if (name.every((n, j) => qw[j] !== undefined && (qw[j] === n || (j === qw.length - 1 && n.startsWith(qw[j]!))))) s += 6;
+      let inOrder = true;
+      for (let j = 0; j < name.length && inOrder; j++) {
+        const t = terms[j];
+        inOrder = !!t && (t.alts.includes(name[j]!) || (t.last && name[j]!.startsWith(t.word)));
+      }
+      if (inOrder) s += 6;
     }
     if (nameHits === 0) s -= 15;
     for (const h of hints) {
@@ -345,6 +567,41 @@ export class SearchIndex {
     }
     return s;
   }
+}
+
+interface Term {
+  /** The folded word as typed. */
+  readonly word: string;
+  /** Whether it is the last word, still being typed (prefix matching). */
+  readonly last: boolean;
+  /** The vocabulary words it stands for. */
+  readonly alts: readonly string[];
+  /** Unknown words (house numbers, short typos) do not filter, they only score. */
+  readonly optional: boolean;
+  /** Matched through a one-edit correction. */
+  readonly typo?: boolean;
+}
+
+const EMPTY_HINTS: ReadonlySet<UnitType> = new Set();
+
+function hasPrefix(ws: ReadonlySet<string>, p: string): boolean {
+  for (const w of ws) if (w.startsWith(p)) return true;
+  return false;
+}
+
+/** True when `a` and `b` differ by at most one insertion, deletion, substitution or swap. */
+export function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function clampLimit(limit: unknown): number {
