@@ -16,3 +16,5 @@ export * from './legacy.js';
 export * from './format.js';
 export * from './record.js';
 export * from './code.js';
+export * from './verify.js';
+export * from './registration.js';

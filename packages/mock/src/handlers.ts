@@ -1,6 +1,6 @@
-import { isLatLon, type SuggestionKind } from '@diachiso/core';
+import { isLatLon, noticeText, RegistrationError, RegistrationStore, type Declaration, type SuggestionKind } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import { OfflineEngine } from '@diachiso/search';
+import { coverage, exportRecords, OfflineEngine, toCsv, toGeoJson } from '@diachiso/search';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 
 /** Options of {@link createHandlers}. */
@@ -13,6 +13,8 @@ export interface MockOptions {
   latencyMs?: number;
   /** Where the mock loads the embedded dataset from. */
   dataset?: LoadOptions;
+  /** Requests per minute per API key (or per client without a key) before 429 (default: no limit). */
+  rateLimitPerMinute?: number;
 }
 
 /** An RFC 9457 problem details response. */
@@ -42,11 +44,53 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
   const base = (opts.baseUrl ?? '*').replace(/\/+$/, '');
   let engine: Promise<OfflineEngine> | undefined;
   const getEngine = () => (engine ??= OfflineEngine.load(opts.dataset ?? {}));
+  const hits = new Map<string, number[]>();
   const gate = async (request: Request): Promise<Response | undefined> => {
     if (opts.latencyMs) await delay(opts.latencyMs);
     if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey)
       return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
+    if (opts.rateLimitPerMinute) {
+      const who = request.headers.get('X-API-Key') ?? 'anonymous';
+      const now = Date.now();
+      const list = (hits.get(who) ?? []).filter((t) => now - t < 60_000);
+      if (list.length >= opts.rateLimitPerMinute) {
+        const wait = Math.ceil((60_000 - (now - list[0]!)) / 1000);
+        return problem(429, 'Too many requests', `Limit: ${opts.rateLimitPerMinute} per minute.`, { 'Retry-After': String(wait) });
+      }
+      list.push(now);
+      hits.set(who, list);
+    }
     return undefined;
+  };
+  // The platform's registration database (in memory), with the engine's codes.
+  let store: Promise<RegistrationStore> | undefined;
+  const getStore = () =>
+    (store ??= getEngine().then(
+      (e) =>
+        new RegistrationStore((p) => {
+          const c = e.encodeCode(p);
+          const code = c.zoneKnown ? c.code : c.plusCode;
+          return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
+        }),
+    ));
+  const registrationError = (e: unknown): Response => {
+    if (e instanceof RegistrationError) {
+      const status = e.code === 'not-found' ? 404 : e.code === 'invalid' ? 422 : 409;
+      return HttpResponse.json(
+        { type: `https://diachiso.dev/problems/registration-${e.code}`, title: e.code, status, detail: e.message, issues: e.issues },
+        { status, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    }
+    throw e;
+  };
+  const readJson = async (request: Request): Promise<unknown> => {
+    const text = await request.text();
+    if (text.length > 100_000) throw new RangeError('too large');
+    return JSON.parse(text);
+  };
+  const idemKey = (request: Request) => {
+    const k = request.headers.get('Idempotency-Key');
+    return k && /^[\w.:-]{8,128}$/.test(k) ? k : undefined;
   };
   return [
     http.get(`${base}/v1/health`, async () => {
@@ -117,6 +161,165 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       }
       const w = e.index.registry.ward(d.zone);
       return HttpResponse.json({ ...d, zoneKnown: true, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) });
+    }),
+    http.get(`${base}/v1/search`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const url = new URL(request.url);
+      const q = (url.searchParams.get('q') ?? '').slice(0, 1024);
+      const limit = Math.max(1, Math.min(50, Number(url.searchParams.get('limit') ?? 20) || 20));
+      const province = url.searchParams.get('province');
+      const e = await getEngine();
+      return HttpResponse.json({ results: q.trim() ? e.suggest(q, { limit, ...(province ? { province } : {}) }) : [] });
+    }),
+    http.get(`${base}/v1/places/:id`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      const r = e.get(String(params.id ?? '').slice(0, 200));
+      return r ? HttpResponse.json(r) : problem(404, 'Not found', 'No place with this id.');
+    }),
+    http.post(`${base}/v1/verify`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      let body: { text?: unknown; components?: unknown };
+      try {
+        body = (await readJson(request)) as typeof body;
+      } catch {
+        return problem(400, 'Invalid input', 'The body must be JSON: { "text": "…" } or { "components": { … } }.');
+      }
+      const e = await getEngine();
+      if (typeof body?.text === 'string') return HttpResponse.json(e.verify(body.text.slice(0, 1024)));
+      if (body?.components && typeof body.components === 'object')
+        return HttpResponse.json(e.verify(body.components as Record<string, string>));
+      return problem(400, 'Invalid input', 'Give "text" or "components".');
+    }),
+    http.get(`${base}/v1/units/provinces`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      return HttpResponse.json(e.index.registry.provinces.map((p) => ({ code: p.code, name: p.fullName })));
+    }),
+    http.get(`${base}/v1/units/provinces/:code/wards`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      const code = String(params.code ?? '');
+      if (!e.index.registry.province(code)) return problem(404, 'Not found', 'No province with this code.');
+      return HttpResponse.json(e.index.registry.wardsOf(code).map((w) => ({ code: w.code, name: w.fullName })));
+    }),
+    http.get(`${base}/v1/units/wards/:code`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const e = await getEngine();
+      const w = e.index.registry.ward(String(params.code ?? ''));
+      const p = w && e.index.registry.province(w.provinceCode);
+      return w && p
+        ? HttpResponse.json({ code: w.code, name: w.fullName, province: { code: p.code, name: p.fullName } })
+        : problem(404, 'Not found', 'No 2025 ward with this code.');
+    }),
+    http.get(`${base}/v1/layers/:category`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const bbox = new URL(request.url).searchParams.get('bbox')?.split(',').map(Number);
+      if (bbox && (bbox.length !== 4 || !bbox.every(Number.isFinite)))
+        return problem(400, 'Invalid input', 'bbox is west,south,east,north in degrees.');
+      const e = await getEngine();
+      return HttpResponse.json(e.layer(String(params.category ?? 'all'), bbox));
+    }),
+    http.get(`${base}/v1/export`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const url = new URL(request.url);
+      const sp = url.searchParams;
+      const format = sp.get('format') ?? 'json';
+      if (!['json', 'geojson', 'csv'].includes(format)) return problem(400, 'Invalid input', 'format is json, geojson or csv.');
+      const e = await getEngine();
+      const page = exportRecords(e, (await getStore()).all(), {
+        ...(sp.get('province') ? { province: sp.get('province')! } : {}),
+        ...(sp.get('ward') ? { ward: sp.get('ward')! } : {}),
+        ...(sp.get('category') ? { category: sp.get('category')! } : {}),
+        ...(sp.get('updatedSince') ? { updatedSince: sp.get('updatedSince')! } : {}),
+        ...(sp.get('limit') ? { limit: Number(sp.get('limit')) } : {}),
+        ...(sp.get('cursor') ? { cursor: sp.get('cursor')! } : {}),
+      });
+      if (format === 'json') return HttpResponse.json(page);
+      const text = format === 'csv' ? toCsv(page.items) : JSON.stringify(toGeoJson(page));
+      return HttpResponse.json({ text, total: page.total, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+    }),
+    http.get(`${base}/v1/stats/coverage`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const sp = new URL(request.url).searchParams;
+      const e = await getEngine();
+      return HttpResponse.json(coverage(e, (await getStore()).all(), sp.get('province') ?? '56', sp.get('ward') ?? undefined));
+    }),
+    http.post(`${base}/v1/registrations`, async ({ request }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const key = idemKey(request);
+      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
+      let body: Declaration;
+      try {
+        body = (await readJson(request)) as Declaration;
+      } catch {
+        return problem(400, 'Invalid input', 'The body must be a JSON declaration.');
+      }
+      try {
+        return HttpResponse.json((await getStore()).declare(body, key), { status: 201 });
+      } catch (e) {
+        return registrationError(e);
+      }
+    }),
+    http.post(`${base}/v1/registrations/:id/create`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const key = idemKey(request);
+      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
+      try {
+        return HttpResponse.json((await getStore()).create(String(params.id), key));
+      } catch (e) {
+        return registrationError(e);
+      }
+    }),
+    http.post(`${base}/v1/registrations/:id/verify`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const key = idemKey(request);
+      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
+      let body: { decision?: unknown; note?: unknown };
+      try {
+        body = (await readJson(request)) as typeof body;
+      } catch {
+        return problem(400, 'Invalid input', 'The body must be JSON: { "decision": "approve" | "reject", "note"?: "…" }.');
+      }
+      if (body?.decision !== 'approve' && body?.decision !== 'reject')
+        return problem(400, 'Invalid input', 'decision is approve or reject.');
+      try {
+        return HttpResponse.json(
+          (await getStore()).verify(String(params.id), body.decision, key, typeof body.note === 'string' ? body.note : undefined),
+        );
+      } catch (e) {
+        return registrationError(e);
+      }
+    }),
+    http.get(`${base}/v1/registrations/:id/notice`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const sp = new URL(request.url).searchParams;
+      const channel = sp.get('channel') ?? 'sms';
+      const lang = sp.get('lang') === 'en' ? 'en' : 'vi';
+      if (channel !== 'sms' && channel !== 'email' && channel !== 'letter')
+        return problem(400, 'Invalid input', 'channel is sms, email or letter.');
+      const r = (await getStore()).get(String(params.id));
+      if (!r?.record) return problem(404, 'Not found', 'No created registration with this id.');
+      return HttpResponse.json(noticeText(r.record, channel, lang));
+    }),
+    http.get(`${base}/v1/registrations/:id`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const r = (await getStore()).get(String(params.id));
+      return r ? HttpResponse.json(r) : problem(404, 'Not found', 'No registration with this id.');
     }),
     http.get(`${base}/v1/reverse`, async ({ request }) => {
       const denied = await gate(request);

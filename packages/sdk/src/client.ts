@@ -1,6 +1,15 @@
 import {
   isLatLon,
+  noticeText,
+  RegistrationError,
+  RegistrationStore,
   parseCode as parseCodeShape,
+  type AddressComponents,
+  type Declaration,
+  type Notice,
+  type NoticeChannel,
+  type Registration,
+  type VerifyResult,
   type ConversionCandidate,
   type DecodedCode,
   type LatLon,
@@ -11,7 +20,8 @@ import {
   type UnitRef,
 } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import type { OfflineEngine } from '@diachiso/search';
+import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
+import { LocalStore } from './storage.js';
 import { DiachisoError } from './errors.js';
 import { parseCodeBody, parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
 
@@ -97,6 +107,149 @@ export interface LegacyConversion {
   readonly ambiguous: boolean;
   /** Which side answered. */
   readonly source: Source;
+}
+
+/** The answer of {@link Client.search}. */
+export interface SearchAnswer {
+  /** The results, best first. */
+  readonly results: Suggestion[];
+  /** Which side answered. */
+  readonly source: Source;
+}
+
+/** The answer of {@link Client.verify}, with the side that answered. */
+export type VerifyAnswer = VerifyResult & { readonly source: Source };
+
+/** Options of {@link Client.exportRecords}. */
+export type ExportOptions = ExportQuery &
+  CallOptions & {
+    /** `json` (default: a page of records), `geojson` or `csv` (text). */
+    format?: 'json' | 'geojson' | 'csv';
+  };
+
+/** The answer of {@link Client.exportRecords}. */
+export type ExportAnswer =
+  | (ExportPage & { readonly format: 'json'; readonly source: Source })
+  | {
+      readonly format: 'geojson' | 'csv';
+      readonly text: string;
+      readonly nextCursor?: string;
+      readonly total: number;
+      readonly source: Source;
+    };
+
+/** A registration step that could not reach the platform and waits in the outbox. */
+export interface QueuedSubmission {
+  /** Always true. */
+  readonly queued: true;
+  /** The key it will be sent with (once). */
+  readonly idempotencyKey: string;
+  /** The step. */
+  readonly step: 'declare' | 'create' | 'verify';
+}
+
+/** The registration services: declare → create → verify, notices, drafts and the offline outbox. */
+export interface Registrations {
+  /**
+   * Declares an address (basic fields mandatory, advanced optional). In `auto` mode, when the
+   * platform is unreachable, the declaration is queued and sent once when the network returns.
+   *
+   * @param d - The declaration.
+   * @param opts - Idempotency key (one is made if absent) and abort signal.
+   * @returns The registration (`declared`), or the queued submission.
+   * @throws DiachisoError `invalid-input` with `problem.issues` for missing or malformed fields.
+   * @example
+   * ```ts
+   * const r = await client.registrations.declare({ name: 'Nhà ông A', category: 'house', houseNumber: '12', street: 'Trần Phú',
+   *   ward: { code: '22366', name: 'Phường Nha Trang' }, province: { code: '56', name: 'Tỉnh Khánh Hòa' }, location: { lat: 12.24, lon: 109.19 } });
+   * ```
+   */
+  declare(d: Declaration, opts?: CallOptions & { idempotencyKey?: string }): Promise<Registration | QueuedSubmission>;
+  /**
+   * Creates the address: the platform assigns its code.
+   *
+   * @param id - The registration id.
+   * @param opts - Idempotency key and abort signal.
+   * @returns The registration, `created`, with its record and code.
+   */
+  create(id: string, opts?: CallOptions & { idempotencyKey?: string }): Promise<Registration | QueuedSubmission>;
+  /**
+   * An official approves or rejects a created address.
+   *
+   * @param id - The registration id.
+   * @param decision - `approve` or `reject`.
+   * @param opts - A note (required to reject), idempotency key, abort signal.
+   * @returns The registration, `verified` or `rejected`.
+   */
+  verify(
+    id: string,
+    decision: 'approve' | 'reject',
+    opts?: CallOptions & { idempotencyKey?: string; note?: string },
+  ): Promise<Registration | QueuedSubmission>;
+  /**
+   * Returns a registration with its status and history.
+   *
+   * @param id - The id.
+   * @param opts - Abort signal.
+   * @returns It, or `null`.
+   */
+  get(id: string, opts?: CallOptions): Promise<Registration | null>;
+  /**
+   * Returns the text of the notice of the digital address code, for SMS, e-mail or letter.
+   *
+   * @param id - A created registration.
+   * @param channel - `sms`, `email`, `letter`.
+   * @param lang - `vi` (default) or `en`.
+   * @returns The notice.
+   */
+  notice(id: string, channel: NoticeChannel, lang?: 'vi' | 'en'): Promise<Notice>;
+  /**
+   * Saves a draft as the user types (IndexedDB; memory when unavailable).
+   *
+   * @param key - Your form's key.
+   * @param data - Anything structured-cloneable.
+   */
+  saveDraft(key: string, data: unknown): Promise<void>;
+  /**
+   * Returns a saved draft.
+   *
+   * @param key - Your form's key.
+   * @returns The draft, or `undefined`.
+   */
+  loadDraft<T = unknown>(key: string): Promise<T | undefined>;
+  /**
+   * Deletes a draft (after a successful submission).
+   *
+   * @param key - Your form's key.
+   */
+  clearDraft(key: string): Promise<void>;
+  /** Returns the submissions waiting in the outbox. */
+  pending(): Promise<QueuedSubmission[]>;
+  /**
+   * Sends the outbox now (each submission once, with its key). Called automatically when the
+   * browser goes back online.
+   *
+   * @returns The results of the submissions sent.
+   */
+  flush(): Promise<Registration[]>;
+}
+
+/** The administrative units services. */
+export interface Units {
+  /** Returns the 34 provinces of 2025. */
+  provinces(): Promise<UnitRef[]>;
+  /**
+   * Returns the wards of a province.
+   *
+   * @param provinceCode - A 2-digit code.
+   */
+  wards(provinceCode: string): Promise<UnitRef[]>;
+  /**
+   * Returns a 2025 ward and its province.
+   *
+   * @param code - A 5-digit 2025 code.
+   */
+  ward(code: string): Promise<(UnitRef & { readonly province: UnitRef }) | null>;
 }
 
 /** A decoded digital address code, with its ward and the side that answered. */
@@ -210,6 +363,73 @@ export interface Client {
    */
   parseCode(text: string): Promise<ParseCodeResult>;
   /**
+   * Returns search results (a longer, paged list than `suggest`).
+   *
+   * @param text - The query.
+   * @param opts - Limit (1–50, default 20), preferences, abort signal.
+   * @returns The results.
+   * @example
+   * ```ts
+   * (await client.search('tran phu', { limit: 10 })).results.length;
+   * ```
+   */
+  search(text: string, opts?: ClientSuggestOptions): Promise<SearchAnswer>;
+  /**
+   * Returns one record by the id of a suggestion.
+   *
+   * @param id - A suggestion id.
+   * @param opts - Abort signal.
+   * @returns The record, or `null`.
+   * @example
+   * ```ts
+   * (await client.retrieve('ward:22333'))?.label; // 'Phường Bắc Nha Trang, Tỉnh Khánh Hòa'
+   * ```
+   */
+  retrieve(id: string, opts?: CallOptions): Promise<(Suggestion & { readonly source: Source }) | null>;
+  /**
+   * Verifies an address: the verdict (`valid`, `corrected`, `ambiguous`, `invalid`), the
+   * normalised 2025 address, findings per component (legacy units with their legal citation,
+   * spelling, missing parts, outside the province) and every candidate.
+   *
+   * @param input - Free text, or components.
+   * @param opts - Abort signal.
+   * @returns The verdict.
+   * @example
+   * ```ts
+   * const v = await client.verify('12 Trần Phú, P. Vĩnh Hải, TP. Nha Trang');
+   * v.status; // 'corrected'
+   * v.address?.ward.code; // '22333'
+   * ```
+   */
+  verify(input: string | AddressComponents, opts?: CallOptions): Promise<VerifyAnswer>;
+  /** Administrative units of 2025. */
+  readonly units: Units;
+  /**
+   * Returns a thematic layer: points of interest of a category (health, education, tourism,
+   * fuel, …, or `all`) within a bounding box, as GeoJSON.
+   *
+   * @param category - The category.
+   * @param opts - `bbox` `[west, south, east, north]`, abort signal.
+   * @returns The features, with attribution.
+   */
+  layer(category: string, opts?: CallOptions & { bbox?: readonly number[] }): Promise<LayerCollection & { readonly source: Source }>;
+  /**
+   * Exports address records for agencies and businesses, a page at a time, as JSON, GeoJSON or CSV.
+   *
+   * @param opts - Filters (province, ward, category, updatedSince), paging (limit, cursor), format.
+   * @returns The page.
+   */
+  exportRecords(opts?: ExportOptions): Promise<ExportAnswer>;
+  /**
+   * Returns coverage per ward: objects, declared, with a code, verified, notified, plated.
+   *
+   * @param opts - Province (default 56) and ward.
+   * @returns One row per ward.
+   */
+  coverage(opts?: CallOptions & { province?: string; ward?: string }): Promise<WardCoverage[]>;
+  /** Registration: declare → create → verify, notices, drafts, offline outbox. */
+  readonly registrations: Registrations;
+  /**
    * Returns the offline engine (loading the embedded dataset on first use).
    *
    * @returns The engine.
@@ -230,6 +450,24 @@ const sleep = (ms: number, signal?: AbortSignal) =>
       { once: true },
     );
   });
+
+function problemDetail(p: unknown): string {
+  if (!p || typeof p !== 'object') return '';
+  const d = (p as Record<string, unknown>).detail;
+  return typeof d === 'string' ? d.slice(0, 200) : '';
+}
+
+function sanitizeProblem(p: unknown): Record<string, unknown> | undefined {
+  if (!p || typeof p !== 'object') return undefined;
+  const o = p as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of ['type', 'title', 'status', 'detail', 'code']) if (typeof o[k] === 'string' || typeof o[k] === 'number') out[k] = o[k];
+  if (Array.isArray(o.issues))
+    out.issues = o.issues
+      .slice(0, 50)
+      .filter((i) => i && typeof i === 'object' && typeof (i as Record<string, unknown>).field === 'string');
+  return out;
+}
 
 function retryAfterMs(h: string | null): number | undefined {
   if (!h) return undefined;
@@ -274,12 +512,30 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   };
   if (mode === 'offline') await offline();
 
-  async function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+  function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    return request('GET', path, params, undefined, undefined, signal);
+  }
+
+  /**
+   * One HTTP call with timeout and retries. A POST is retried only with an Idempotency-Key, so
+   * the platform can tell a retry from a second submission.
+   */
+  async function request(
+    method: 'GET' | 'POST',
+    path: string,
+    params: Record<string, string>,
+    body: unknown,
+    idempotencyKey: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const url = new URL(base + path, typeof location !== 'undefined' ? location.href : 'http://localhost/');
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     const f = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
     if (options.apiKey) headers['X-API-Key'] = options.apiKey;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    const maxAttempts = method === 'POST' && !idempotencyKey ? 0 : retries;
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new DiachisoError('aborted', { locale });
       // One controller for the caller's signal and the timeout (a ref'd timer, unlike
@@ -296,7 +552,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       let err: DiachisoError | undefined;
       try {
         res = await Promise.race([
-          f(url.href, { headers, signal: ctrl.signal }),
+          f(url.href, { method, headers, signal: ctrl.signal, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
           new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })),
         ]);
       } catch (e) {
@@ -332,9 +588,21 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
                     ? 'invalid-input'
                     : 'server';
         err = new DiachisoError(c, { locale, status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+        if (c === 'invalid-input' || c === 'not-found' || status === 409) {
+          // Problem details carry the reason (field issues for a declaration).
+          let problem: unknown;
+          try {
+            problem = JSON.parse((await res.text()).slice(0, 100_000));
+          } catch {
+            problem = undefined;
+          }
+          throw Object.assign(new DiachisoError(status === 409 ? 'invalid-input' : c, { locale, status, detail: problemDetail(problem) }), {
+            problem: sanitizeProblem(problem),
+          });
+        }
         if (c !== 'rate-limited' && c !== 'server') throw err;
       }
-      if (attempt >= retries) throw err!;
+      if (attempt >= maxAttempts) throw err!;
       const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt);
       await sleep(wait !== undefined ? Math.min(wait, maxDelay) : Math.random() * backoff, signal);
     }
@@ -343,21 +611,178 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   const fallbackWorthy = (e: unknown) =>
     e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout' || e.code === 'server' || e.code === 'rate-limited');
 
-  async function both<T>(online: () => Promise<T>, off: (e: OfflineEngine) => T): Promise<[T, Source]> {
-    if (mode === 'offline') return [off(await offline()), 'offline'];
+  async function both<T>(online: () => Promise<T>, off: (e: OfflineEngine) => T | Promise<T>): Promise<[T, Source]> {
+    if (mode === 'offline') return [await off(await offline()), 'offline'];
     if (mode === 'online') return [await online(), 'online'];
     try {
       return [await online(), 'online'];
     } catch (e) {
       if (!fallbackWorthy(e)) throw e;
-      return [off(await offline()), 'offline'];
+      return [await off(await offline()), 'offline'];
     }
   }
+
+  // ---- registrations: local store (offline), drafts, outbox
+  let localStore: Promise<RegistrationStore> | undefined;
+  const localRegistrations = () =>
+    (localStore ??= offline().then(
+      (e) =>
+        new RegistrationStore((p) => {
+          const c = e.encodeCode(p);
+          const code = c.zoneKnown ? c.code : c.plusCode;
+          return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
+        }),
+    ));
+  const drafts = new LocalStore('drafts');
+  const outbox = new LocalStore('outbox');
+  const newKey = () =>
+    typeof crypto !== 'undefined' && 'randomUUID' in crypto
+      ? crypto.randomUUID()
+      : `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const asRegistration = (v: unknown): Registration => {
+    if (!v || typeof v !== 'object' || typeof (v as Registration).id !== 'string' || typeof (v as Registration).status !== 'string')
+      throw new DiachisoError('invalid-response', { locale });
+    return v as Registration;
+  };
+  const localError = (e: unknown): never => {
+    if (e instanceof RegistrationError)
+      throw Object.assign(new DiachisoError(e.code === 'not-found' ? 'not-found' : 'invalid-input', { locale, detail: e.message }), {
+        problem: { title: e.code, detail: e.message, issues: e.issues },
+      });
+    throw e;
+  };
+  type Step = { step: 'declare' | 'create' | 'verify'; path: string; body: unknown; key: string };
+  async function submit(
+    step: Step,
+    runLocal: (st: RegistrationStore) => Registration,
+    signal?: AbortSignal,
+  ): Promise<Registration | QueuedSubmission> {
+    if (mode === 'offline') {
+      const st = await localRegistrations();
+      try {
+        return runLocal(st);
+      } catch (e) {
+        return localError(e);
+      }
+    }
+    try {
+      return asRegistration(await request('POST', step.path, {}, step.body, step.key, signal));
+    } catch (e) {
+      // Unreachable platform in auto mode: keep the submission, send it once later.
+      if (mode === 'auto' && e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout')) {
+        await outbox.set(step.key, step);
+        return { queued: true, idempotencyKey: step.key, step: step.step };
+      }
+      throw e;
+    }
+  }
+  async function flush(): Promise<Registration[]> {
+    const out: Registration[] = [];
+    for (const [key, step] of await outbox.all<Step>()) {
+      try {
+        out.push(asRegistration(await request('POST', step.path, {}, step.body, key)));
+        await outbox.delete(key);
+      } catch (e) {
+        if (e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout')) break; // still offline
+        await outbox.delete(key); // refused by the platform: not retried forever
+      }
+    }
+    return out;
+  }
+  if (mode === 'auto' && typeof window !== 'undefined' && typeof window.addEventListener === 'function')
+    window.addEventListener('online', () => void flush().catch(() => undefined));
+
+  const registrations: Registrations = {
+    declare(d, opts = {}) {
+      const key = opts.idempotencyKey ?? newKey();
+      return submit({ step: 'declare', path: '/v1/registrations', body: d, key }, (st) => st.declare(d, key), opts.signal);
+    },
+    create(id, opts = {}) {
+      const key = opts.idempotencyKey ?? newKey();
+      return submit(
+        { step: 'create', path: `/v1/registrations/${encodeURIComponent(id)}/create`, body: {}, key },
+        (st) => st.create(id, key),
+        opts.signal,
+      );
+    },
+    verify(id, decision, opts = {}) {
+      const key = opts.idempotencyKey ?? newKey();
+      const body = { decision, ...(opts.note ? { note: opts.note } : {}) };
+      return submit(
+        { step: 'verify', path: `/v1/registrations/${encodeURIComponent(id)}/verify`, body, key },
+        (st) => st.verify(id, decision, key, opts.note),
+        opts.signal,
+      );
+    },
+    async get(id, opts = {}) {
+      if (mode === 'offline') return (await localRegistrations()).get(id) ?? null;
+      try {
+        return asRegistration(await getJson(`/v1/registrations/${encodeURIComponent(id)}`, {}, opts.signal));
+      } catch (e) {
+        if (e instanceof DiachisoError && e.code === 'not-found') return null;
+        throw e;
+      }
+    },
+    async notice(id, channel, lang = locale) {
+      if (mode === 'offline') {
+        const r = (await localRegistrations()).get(id);
+        if (!r?.record) throw new DiachisoError('not-found', { locale, detail: 'no created registration with this id' });
+        return noticeText(r.record, channel, lang);
+      }
+      const n = (await getJson(`/v1/registrations/${encodeURIComponent(id)}/notice`, { channel, lang })) as Notice;
+      if (!n || typeof n.body !== 'string') throw new DiachisoError('invalid-response', { locale });
+      return { channel, lang, body: n.body.slice(0, 5000), ...(typeof n.subject === 'string' ? { subject: n.subject.slice(0, 300) } : {}) };
+    },
+    saveDraft: (key, data) => drafts.set(key, data),
+    loadDraft: <T>(key: string) => drafts.get<T>(key),
+    clearDraft: (key) => drafts.delete(key),
+    async pending() {
+      return (await outbox.all<Step>()).map(([k, v]) => ({ queued: true as const, idempotencyKey: k, step: v.step }));
+    },
+    flush,
+  };
+
+  const units: Units = {
+    async provinces() {
+      const [r] = await both(
+        async () => (await getJson('/v1/units/provinces', {})) as UnitRef[],
+        (e) => e.index.registry.provinces.map((p) => ({ code: p.code, name: p.fullName })),
+      );
+      return r;
+    },
+    async wards(provinceCode) {
+      const [r] = await both(
+        async () => (await getJson(`/v1/units/provinces/${encodeURIComponent(provinceCode)}/wards`, {})) as UnitRef[],
+        (e) => e.index.registry.wardsOf(provinceCode).map((w) => ({ code: w.code, name: w.fullName })),
+      );
+      return r;
+    },
+    async ward(code) {
+      const [r] = await both(
+        async () => {
+          try {
+            return (await getJson(`/v1/units/wards/${encodeURIComponent(code)}`, {})) as (UnitRef & { province: UnitRef }) | null;
+          } catch (e) {
+            if (e instanceof DiachisoError && e.code === 'not-found') return null;
+            throw e;
+          }
+        },
+        (e) => {
+          const w = e.index.registry.ward(code);
+          const p = w && e.index.registry.province(w.provinceCode);
+          return w && p ? { code: w.code, name: w.fullName, province: { code: p.code, name: p.fullName } } : null;
+        },
+      );
+      return r;
+    },
+  };
 
   return {
     mode,
     locale,
     offline,
+    units,
+    registrations,
     async suggest(text, opts = {}) {
       const mySeq = ++seq;
       const q = typeof text === 'string' ? text.slice(0, 1024) : '';
@@ -403,6 +828,132 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
         },
       );
       return { ...r, input: q, source };
+    },
+    async search(text, opts = {}) {
+      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
+      const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 20)) || 20));
+      if (!q.trim()) return { results: [], source: mode === 'online' ? 'online' : 'offline' };
+      const [results, source] = await both(
+        async () => {
+          const body = (await getJson(
+            '/v1/search',
+            { q, limit: String(limit), ...(opts.province ? { province: opts.province } : {}) },
+            opts.signal,
+          )) as {
+            results?: unknown;
+          };
+          const parsed = parseSuggestBody({ suggestions: body?.results });
+          if (!parsed) throw new DiachisoError('invalid-response', { locale });
+          return parsed;
+        },
+        (e) => e.suggest(q, { limit, ...(opts.province ? { province: opts.province } : {}), ...(opts.kinds ? { kinds: opts.kinds } : {}) }),
+      );
+      return { results, source };
+    },
+    async retrieve(id, opts = {}) {
+      if (typeof id !== 'string' || !id || id.length > 200) return null;
+      const [r, source] = await both(
+        async () => {
+          try {
+            const body = await getJson(`/v1/places/${encodeURIComponent(id)}`, {}, opts.signal);
+            const parsed = parseSuggestBody({ suggestions: [body] });
+            if (!parsed) throw new DiachisoError('invalid-response', { locale });
+            return parsed[0] ?? null;
+          } catch (e) {
+            if (e instanceof DiachisoError && e.code === 'not-found') return null;
+            throw e;
+          }
+        },
+        (e) => e.get(id) ?? null,
+      );
+      return r ? { ...r, source } : null;
+    },
+    async verify(input, opts = {}) {
+      const [r, source] = await both(
+        async () => {
+          const body = (await request(
+            'POST',
+            '/v1/verify',
+            {},
+            typeof input === 'string' ? { text: input.slice(0, 1024) } : { components: input },
+            undefined,
+            opts.signal,
+          )) as VerifyResult;
+          if (
+            !body ||
+            typeof body !== 'object' ||
+            !['valid', 'corrected', 'ambiguous', 'invalid'].includes(body.status) ||
+            !Array.isArray(body.findings)
+          )
+            throw new DiachisoError('invalid-response', { locale });
+          return body;
+        },
+        (e) => e.verify(input),
+      );
+      return { ...r, source };
+    },
+    async layer(category, opts = {}) {
+      const [r, source] = await both(
+        async () => {
+          const body = (await getJson(
+            `/v1/layers/${encodeURIComponent(category)}`,
+            opts.bbox ? { bbox: opts.bbox.join(',') } : {},
+            opts.signal,
+          )) as LayerCollection;
+          if (!body || body.type !== 'FeatureCollection' || !Array.isArray(body.features))
+            throw new DiachisoError('invalid-response', { locale });
+          return body;
+        },
+        (e) => e.layer(category, opts.bbox),
+      );
+      return { ...r, source };
+    },
+    async exportRecords(opts = {}) {
+      const format = opts.format ?? 'json';
+      const q: ExportQuery = {
+        ...(opts.province ? { province: opts.province } : {}),
+        ...(opts.ward ? { ward: opts.ward } : {}),
+        ...(opts.category ? { category: opts.category } : {}),
+        ...(opts.updatedSince ? { updatedSince: opts.updatedSince } : {}),
+        ...(opts.limit ? { limit: opts.limit } : {}),
+        ...(opts.cursor ? { cursor: opts.cursor } : {}),
+      };
+      const [r, source] = await both(
+        async () => {
+          const params = Object.fromEntries(Object.entries({ ...q, format }).map(([k, v]) => [k, String(v)]));
+          return (await getJson('/v1/export', params, opts.signal)) as ExportPage | { text: string; nextCursor?: string; total: number };
+        },
+        async (e) => {
+          const m = await import('@diachiso/search');
+          const regs = localStore ? (await localStore).all() : [];
+          const page = m.exportRecords(e, regs, q);
+          if (format === 'csv')
+            return { text: m.toCsv(page.items), total: page.total, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+          if (format === 'geojson')
+            return {
+              text: JSON.stringify(m.toGeoJson(page)),
+              total: page.total,
+              ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+            };
+          return page;
+        },
+      );
+      return { ...r, format, source } as ExportAnswer;
+    },
+    async coverage(opts = {}) {
+      const [r] = await both(
+        async () =>
+          (await getJson(
+            '/v1/stats/coverage',
+            { province: opts.province ?? '56', ...(opts.ward ? { ward: opts.ward } : {}) },
+            opts.signal,
+          )) as WardCoverage[],
+        async (e) => {
+          const m = await import('@diachiso/search');
+          return m.coverage(e, localStore ? (await localStore).all() : [], opts.province ?? '56', opts.ward);
+        },
+      );
+      return r;
     },
     async encodeCode(point, opts = {}) {
       if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });

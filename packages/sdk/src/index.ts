@@ -17,6 +17,13 @@ export {
   type Source,
   type LegacyConversion,
   type CodeAnswer,
+  type SearchAnswer,
+  type VerifyAnswer,
+  type ExportOptions,
+  type ExportAnswer,
+  type QueuedSubmission,
+  type Registrations,
+  type Units,
   type EncodeAnswer,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';

@@ -9,12 +9,18 @@ import {
   type EncodeCodeResult,
   type LatLon,
   type ParseCodeResult,
+  type PoisData,
   type ReverseResult,
   type Suggestion,
   type ZoneTable,
+  type AddressComponents,
+  type VerifyResult,
+  verifyAddress,
 } from '@diachiso/core';
+import { layer, type LayerCollection } from './services.js';
 import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/data';
-import { SearchIndex, type SuggestOptions } from './search-index.js';
+import { createStore, get, set } from 'idb-keyval';
+import { SearchIndex, type IndexSnapshot, type SuggestOptions } from './search-index.js';
 import { WardLocator } from './reverse.js';
 
 /**
@@ -41,6 +47,8 @@ export class OfflineEngine {
   readonly converter: LegacyConverter;
   /** The digital address code's zone table. */
   readonly zones: ZoneTable;
+  /** Points of interest (thematic layers). */
+  readonly pois: PoisData;
 
   /**
    * @param index - The search index.
@@ -48,9 +56,18 @@ export class OfflineEngine {
    * @param dataset - The load report.
    * @param gazetteer - The unit names.
    * @param zones - The code's zone table.
+   * @param pois - The points of interest.
    */
-  constructor(index: SearchIndex, locator: WardLocator, dataset: Omit<LoadedDataset, 'parts'>, gazetteer: Gazetteer, zones: ZoneTable) {
+  constructor(
+    index: SearchIndex,
+    locator: WardLocator,
+    dataset: Omit<LoadedDataset, 'parts'>,
+    gazetteer: Gazetteer,
+    zones: ZoneTable,
+    pois: PoisData = { pois: [] },
+  ) {
     this.zones = zones;
+    this.pois = pois;
     this.index = index;
     this.locator = locator;
     this.dataset = dataset;
@@ -71,10 +88,23 @@ export class OfflineEngine {
     if (!p) {
       p = (async () => {
         const ds = await loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois', 'zones'], opts);
-        const index = new SearchIndex(ds.parts);
+        // The text index is stored in IndexedDB beside the dataset: a second visit loads it
+        // instead of re-indexing.
+        const store = ds.cache === 'indexeddb' ? snapshotStore() : undefined;
+        const key = `${ds.version}/search-index`;
+        let snap: IndexSnapshot | undefined;
+        if (store) snap = await get<IndexSnapshot>(key, store).catch(() => undefined);
+        let index: SearchIndex;
+        try {
+          index = new SearchIndex(ds.parts, snap);
+        } catch {
+          index = new SearchIndex(ds.parts); // a stale or corrupt snapshot: rebuild
+          snap = undefined;
+        }
+        if (store && !snap) void set(key, index.snapshot(), store).catch(() => undefined);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
-        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy), ds.parts.zones);
+        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy), ds.parts.zones, ds.parts.pois);
       })();
       p.catch(() => engines.delete(key));
       engines.set(key, p);
@@ -91,6 +121,46 @@ export class OfflineEngine {
    */
   suggest(text: string, opts?: SuggestOptions): Suggestion[] {
     return this.index.suggest(text, opts);
+  }
+
+  /**
+   * Returns the record with this id.
+   *
+   * @param id - A suggestion id.
+   * @returns The record, or `undefined`.
+   */
+  get(id: string): Suggestion | undefined {
+    return this.index.get(id);
+  }
+
+  /**
+   * Verifies an address (see `verifyAddress` in `@diachiso/core`).
+   *
+   * @param input - Free text or components.
+   * @returns The verdict, the 2025 address, findings and candidates.
+   */
+  verify(input: string | AddressComponents): VerifyResult {
+    return verifyAddress(input, this.gazetteer, this.converter);
+  }
+
+  /**
+   * Returns a thematic layer: points of interest of a category within a bounding box.
+   *
+   * @param category - A category, or `all`.
+   * @param bbox - `[west, south, east, north]`.
+   * @returns GeoJSON.
+   */
+  layer(category: string, bbox?: readonly number[]): LayerCollection {
+    const reg = this.index.registry;
+    return layer(
+      this.pois,
+      (c) => {
+        const w = reg.ward(c);
+        return w ? { code: w.code, name: w.fullName } : undefined;
+      },
+      category,
+      bbox,
+    );
   }
 
   /**
@@ -145,3 +215,12 @@ export class OfflineEngine {
 }
 
 const engines = new Map<string, Promise<OfflineEngine>>();
+let idbStore: ReturnType<typeof createStore> | undefined;
+function snapshotStore(): ReturnType<typeof createStore> | undefined {
+  try {
+    idbStore ??= createStore('diachiso-index', 'snapshots');
+    return idbStore;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,6 +3,30 @@
  *
  * @packageDocumentation
  */
-export { SearchIndex, highlight, type SuggestOptions, type SearchSources } from './search-index.js';
+export {
+  SearchIndex,
+  highlight,
+  editDistanceAtMost1,
+  streetIds,
+  type SuggestOptions,
+  type SearchSources,
+  type IndexSnapshot,
+} from './search-index.js';
 export { WardLocator } from './reverse.js';
 export { OfflineEngine } from './engine.js';
+export {
+  layer,
+  exportRecords,
+  toCsv,
+  toGeoJson,
+  coverage,
+  LAYER_CATEGORIES,
+  EXPORT_COLUMNS,
+  type LayerCategory,
+  type LayerCollection,
+  type LayerFeature,
+  type ExportRecord,
+  type ExportQuery,
+  type ExportPage,
+  type WardCoverage,
+} from './services.js';

@@ -35,6 +35,19 @@ export interface SuggestOptions {
   legacy?: boolean;
 }
 
+/**
+ * A serialised text index (flexsearch's export), to store (IndexedDB) and load back without
+ * re-indexing. Valid only with the same dataset version it was made from.
+ */
+export interface IndexSnapshot {
+  /** Format version of the snapshot. */
+  readonly format: 1;
+  /** How many records the index held; a mismatch means another dataset. */
+  readonly records: number;
+  /** flexsearch's export: key → data. */
+  readonly entries: ReadonlyArray<readonly [string, string]>;
+}
+
 /** The parts a {@link SearchIndex} is built from; `admin` is required, the rest optional. */
 export interface SearchSources {
   /** Provinces and wards of 2025. */
@@ -102,14 +115,21 @@ export class SearchIndex {
   #cumDf: Float64Array | undefined;
   readonly #addresses = new Map<string, Map<string, LatLon>>();
   #addressCount = 0;
+  #byId: Map<string, Rec> | undefined;
+
+  readonly #fromSnapshot: boolean;
 
   /**
-   * Builds the index.
+   * Builds the index, or loads it from a snapshot made by {@link SearchIndex.snapshot} on the
+   * same dataset (then the text index is not rebuilt).
    *
    * @param src - The dataset parts; `admin` is required.
+   * @param snapshot - A snapshot of the same dataset, if one is stored.
    */
-  constructor(src: SearchSources) {
+  constructor(src: SearchSources, snapshot?: IndexSnapshot) {
+    this.#fromSnapshot = !!snapshot && snapshot.format === 1;
     this.registry = new AdminRegistry(src.admin);
+    // Words are folded by our own Vietnamese normalisation before they reach flexsearch.
     this.#fx = new Index({ tokenize: 'forward', encode: (s: string) => s.split(' ').filter(Boolean) });
     const reg = this.registry;
     const extraCtx = new Map<string, Set<string>>();
@@ -203,12 +223,13 @@ export class SearchIndex {
         wardCode: w.code,
       });
     }
-    for (const [name, lon, lat, , wardCode] of src.streets?.streets ?? []) {
+    const sids = streetIds(src.streets?.streets ?? []);
+    for (const [k, [name, lon, lat, , wardCode]] of (src.streets?.streets ?? []).entries()) {
       const w = reg.ward(wardCode);
       const p = w ? reg.province(w.provinceCode) : undefined;
       this.#add({
         s: {
-          id: `street:${fold(name).replace(/[^a-z0-9]+/g, '-')}`,
+          id: sids[k]!,
           kind: 'street',
           label: [name, w?.fullName, p?.fullName].filter(Boolean).join(', '),
           ...(w ? { ward: AdminRegistry.wardRef(w) } : {}),
@@ -242,6 +263,53 @@ export class SearchIndex {
         ...(w ? { wardCode: w.code } : {}),
       });
     }
+    if (this.#fromSnapshot) {
+      if (snapshot!.records !== this.#recs.length) throw new Error('The index snapshot was made from another dataset.');
+      for (const [k, d] of snapshot!.entries) this.#fx.import(k, d);
+    }
+  }
+
+  /**
+   * Returns a snapshot of the text index, to store and pass back to the constructor.
+   *
+   * @returns The snapshot.
+   */
+  snapshot(): IndexSnapshot {
+    const entries: Array<[string, string]> = [];
+    this.#fx.export((key: string, data: unknown) => {
+      entries.push([String(key), String(data)]);
+    });
+    return { format: 1, records: this.#recs.length, entries };
+  }
+
+  /**
+   * Returns every record as an id and its searchable words (for benchmarks and exports).
+   *
+   * @returns The records.
+   * @internal
+   */
+  documents(): Array<{ id: string; kind: string; text: string }> {
+    return this.#recs.map((r) => ({ id: r.s.id, kind: r.s.kind, text: [...r.nameWords, ...r.ctxWords].join(' ') }));
+  }
+
+  /**
+   * Returns the record with this id (`ward:22333`, `legacy:22330:22333`, `street:…`, `poi:…`,
+   * `province:56`, `address:<street>:<number>`).
+   *
+   * @param id - The id.
+   * @returns The record as a suggestion, or `undefined`.
+   */
+  get(id: string): Suggestion | undefined {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      for (const r of this.#recs) this.#byId.set(r.s.id, r);
+    }
+    const r = this.#byId.get(id);
+    if (r) return r.s;
+    const m = /^address:(.+):([^:]+)$/.exec(id);
+    const street = m && this.#byId.get(`street:${m[1]}`);
+    const loc = street && this.#addresses.get(street.s.id)?.get(m![2]!);
+    return street && loc ? { ...street.s, id, kind: 'address', label: `${m![2]} ${street.s.label}`, location: loc } : undefined;
   }
 
   /** How many records the index holds (address points not included). */
@@ -272,7 +340,7 @@ export class SearchIndex {
         }
       }
     }
-    this.#fx.add(id, all.join(' '));
+    if (!this.#fromSnapshot) this.#fx.add(id, all.join(' '));
   }
 
   /** Sorted vocabulary, for "is this a prefix of some word" (built on first use). */
@@ -602,6 +670,23 @@ export function editDistanceAtMost1(a: string, b: string): boolean {
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * Returns the ids of streets, in order: `street:` and the folded name; names that fold alike
+ * (Nguyễn Du, Nguyễn Dữ) get `-2`, `-3`… in dataset order, so ids are unique and stable.
+ *
+ * @param streets - The `streets` part's rows.
+ * @returns One id per row.
+ */
+export function streetIds(streets: ReadonlyArray<readonly [string, ...unknown[]]>): string[] {
+  const seen = new Map<string, number>();
+  return streets.map(([name]) => {
+    const slug = fold(name).replace(/[^a-z0-9]+/g, '-');
+    const n = (seen.get(slug) ?? 0) + 1;
+    seen.set(slug, n);
+    return `street:${slug}${n > 1 ? `-${n}` : ''}`;
+  });
 }
 
 function clampLimit(limit: unknown): number {
