@@ -10,7 +10,7 @@ const PACKAGES = {
   data: ['index'],
   search: ['index'],
   sdk: ['index'],
-  mock: ['index', 'browser'],
+  mock: ['index', 'browser', 'cli'],
   elements: ['index', 'define', 'dcs-address-autocomplete'],
 };
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { createHandlers, problem, type MockOptions } from './handlers.js';
+export { startMockServer, type MockServer, type MockServerOptions } from './server.js';
