@@ -11,7 +11,7 @@ const PACKAGES = {
   search: ['index'],
   sdk: ['index'],
   mock: ['index', 'browser', 'cli'],
-  elements: ['index', 'define', 'dcs-address-autocomplete'],
+  elements: ['index', 'define', 'dcs-address-autocomplete', 'dcs-code-badge', 'dcs-code-plate', 'dcs-verify-dialog'],
 };
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });

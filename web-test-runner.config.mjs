@@ -23,7 +23,18 @@ export default {
   files: ['packages/elements/src/**/*.test.ts', 'packages/*/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   plugins: [workspaceSource, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+      // The badge's copy button writes to the real clipboard: grant it, as a user would.
+      async createPage({ context }) {
+        await context
+          .overridePermissions('http://localhost:8000', ['clipboard-read', 'clipboard-sanitized-write', 'clipboard-write'])
+          .catch(() => {});
+        return context.newPage();
+      },
+    }),
+  ],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,

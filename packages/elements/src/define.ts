@@ -5,5 +5,8 @@
  * @packageDocumentation
  */
 import './dcs-address-autocomplete.js';
+import './dcs-code-badge.js';
+import './dcs-code-plate.js';
+import './dcs-verify-dialog.js';
 export * from './index.js';
 export { createClient, DiachisoError } from '@diachiso/sdk';

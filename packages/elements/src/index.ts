@@ -5,5 +5,8 @@
  * @packageDocumentation
  */
 export { DcsAddressAutocomplete, highlightLabel } from './address-autocomplete/address-autocomplete.js';
+export { DcsCodeBadge } from './code-badge/code-badge.js';
+export { DcsCodePlate } from './code-plate/code-plate.js';
+export { DcsVerifyDialog, type VerifyChoice } from './verify-dialog/verify-dialog.js';
 export { DcsSelectEvent, DcsErrorEvent, type DcsSelectDetail, type DcsErrorDetail } from './events/select.js';
 export { type Lang } from './internal/localize.js';

@@ -17,3 +17,28 @@ export const en: Strings = {
   selectRequired: 'Please choose an address from the suggestions.',
   clear: 'Clear',
 };
+/** Strings of the code badge, plate, dialog and map (English). */
+export const enMore: typeof import('./vi.js').viMore = {
+  codeLabel: 'Digital address code',
+  copy: 'Copy code',
+  copied: 'Digital address code copied',
+  copyFailed: 'Could not copy; select the code and copy it by hand',
+  openMap: 'View on map',
+  qrOf: (code: string) => `QR code of digital address code ${code}`,
+  plateTitle: 'DIGITAL ADDRESS CODE',
+  plateFooter: 'National digital address platform',
+  verifyTitle: 'Check the address',
+  youTyped: 'You typed',
+  suggested: 'Address in the new administrative units (since 1 July 2025)',
+  why: 'Why',
+  useSuggestion: 'Use the suggested address',
+  keepMine: 'Keep my address',
+  edit: 'Edit',
+  close: 'Close',
+  chooseOne: 'This address may be in several units; choose one:',
+  invalid: 'The ward/commune of this address could not be found.',
+  legalBasis: 'Legal basis',
+  mapLabel: 'Location map',
+  pinLabel: 'Delivery point. Use the arrow keys to move it.',
+  moved: (ward: string, code: string) => `Point moved to ${ward}, code ${code}`,
+};

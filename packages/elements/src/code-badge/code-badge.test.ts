@@ -1,0 +1,76 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../dcs-code-badge.js';
+import '../dcs-code-plate.js';
+import type { DcsCodeBadge } from './code-badge.js';
+import type { DcsCodePlate } from '../code-plate/code-plate.js';
+
+describe('dcs-code-badge', () => {
+  it('shows the code in display form, copies it and announces it, and passes axe', async () => {
+    const el = await fixture<DcsCodeBadge>(html`<dcs-code-badge code="22366 65ww848"></dcs-code-badge>`);
+    expect(el.shadowRoot!.querySelector('[part="code"]')!.textContent).to.equal('22366-65WW+848');
+    await expect(el).to.be.accessible();
+    const copied = oneEvent(el, 'dcs-copy');
+    (el.shadowRoot!.querySelector('[part="copy-button"]') as HTMLButtonElement).click();
+    const ev = await copied;
+    expect(ev.detail.code).to.equal('22366-65WW+848');
+    expect(await navigator.clipboard.readText()).to.equal('22366-65WW+848');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Đã sao chép mã địa chỉ số');
+  });
+
+  it('says so when copying is impossible (no clipboard, no selection copy)', async () => {
+    const el = await fixture<DcsCodeBadge>(html`<dcs-code-badge code="22366-65WW+848" lang="en"></dcs-code-badge>`);
+    const realWrite = navigator.clipboard.writeText;
+    const realExec = document.execCommand;
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+    document.execCommand = () => false;
+    try {
+      expect(await el.copy()).to.equal(false);
+    } finally {
+      navigator.clipboard.writeText = realWrite;
+      document.execCommand = realExec;
+    }
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.match(/Could not copy/);
+  });
+
+  it('renders a QR code as SVG built from modules, and an http(s) map link only', async () => {
+    const el = await fixture<DcsCodeBadge>(
+      html`<dcs-code-badge lang="en" code="22366-65WW+848" qr map-href="https://maps.example/?q={code}"></dcs-code-badge>`,
+    );
+    const svg = el.shadowRoot!.querySelector('svg[part="qr"]')!;
+    expect(Number(svg.getAttribute('data-modules'))).to.be.greaterThan(20);
+    expect(svg.getAttribute('aria-label')).to.equal('QR code of digital address code 22366-65WW+848');
+    expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('https://maps.example/?q=22366-65WW%2B848');
+    el.mapHref = 'javascript:alert(1)';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows hostile text as text', async () => {
+    const el = await fixture<DcsCodeBadge>(html`<dcs-code-badge code="<img src=x onerror=alert(1)>"></dcs-code-badge>`);
+    expect(el.shadowRoot!.querySelectorAll('img').length).to.equal(0);
+    expect(el.shadowRoot!.querySelector('[part="code"]')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('dcs-code-plate', () => {
+  it('prints the code, the address lines and a QR code of the given content', async () => {
+    const el = await fixture<DcsCodePlate>(
+      html`<dcs-code-plate
+        code="22366-65WW+848"
+        address="12 Trần Phú|Phường Nha Trang, Tỉnh Khánh Hòa"
+        qr-content="https://diachiso.vn/c/22366-65WW%2B848"
+      ></dcs-code-plate>`,
+    );
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part="code"]')!.textContent).to.equal('22366-65WW+848');
+    expect(root.querySelector('[part="address"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '12 Trần PhúPhường Nha Trang, Tỉnh Khánh Hòa',
+    );
+    expect(root.querySelectorAll('[part="address"] br').length).to.equal(1);
+    expect(root.querySelector('svg[part="qr"] path')!.getAttribute('d')!.length).to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,326 @@
+import type { ConversionCandidate, Finding, VerifiedAddress, VerifyResult } from '@diachiso/core';
+import type { Client } from '@diachiso/sdk';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { langOf, moreStrings } from '../internal/localize.js';
+
+/** What the user chose in the dialog. */
+export interface VerifyChoice {
+  /** `suggestion`: use the normalised 2025 address; `mine`: keep what was typed; `edit`: go back and edit; `cancel`: closed. */
+  readonly choice: 'suggestion' | 'mine' | 'edit' | 'cancel';
+  /** For `suggestion`: the chosen 2025 address. */
+  readonly address?: VerifiedAddress;
+  /** For `suggestion` among several candidates: the one chosen. */
+  readonly candidate?: ConversionCandidate;
+  /** The verdict shown. */
+  readonly result?: VerifyResult;
+}
+
+/** Splits text into plain and marked pieces at the findings' ranges (text only, never HTML). */
+function marked(text: string, findings: readonly Finding[]): Array<string | TemplateResult> {
+  const ranges = findings
+    .filter((f) => Number.isInteger(f.start) && Number.isInteger(f.end) && f.start! >= 0 && f.end! <= text.length && f.start! < f.end!)
+    .map((f) => [f.start!, f.end!] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const out: Array<string | TemplateResult> = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a < at) continue;
+    if (a > at) out.push(text.slice(at, a));
+    out.push(html`<mark part="changed">${text.slice(a, b)}</mark>`);
+    at = b;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/**
+ * A modal dialog (native `<dialog>`) that shows what the user typed next to the normalised 2025
+ * address, with the changed parts highlighted and explained — a pre-2025 unit with the clause
+ * of the resolution that changed it, spelling, missing parts — and lets the user use the
+ * suggestion, keep their own text, or go back and edit. Focus moves in, stays in, and returns.
+ *
+ * @summary Verify an address and explain the 2025 form.
+ *
+ * @event dcs-verify - The user chose; `detail` is the {@link VerifyChoice}.
+ *
+ * @csspart dialog - The `<dialog>`.
+ * @csspart title - The heading.
+ * @csspart typed - What the user typed.
+ * @csspart suggestion - The 2025 address.
+ * @csspart changed - A changed part (in either).
+ * @csspart findings - The list of explanations.
+ * @csspart citation - A legal citation.
+ * @csspart actions - The buttons.
+ * @csspart primary-button - "Use the suggested address".
+ * @csspart button - The other buttons.
+ *
+ * @example
+ * ```js
+ * const dlg = document.querySelector('dcs-verify-dialog');
+ * const { choice, address } = await dlg.open('12 Trần Phú, P. Vĩnh Hải, TP. Nha Trang');
+ * ```
+ */
+export class DcsVerifyDialog extends LitElement {
+  static override styles = css`
+    :host {
+      font: inherit;
+    }
+    [part='dialog'] {
+      max-width: min(40rem, calc(100vw - 2rem));
+      border: 1px solid var(--dcs-color-border, #767676);
+      border-radius: var(--dcs-radius, 0.5rem);
+      padding: 1.25rem;
+      color: var(--dcs-color-text, CanvasText);
+      background: var(--dcs-color-surface, Canvas);
+    }
+    [part='dialog']::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    [part='title'] {
+      margin-top: 0;
+      font-size: 1.2em;
+    }
+    dt {
+      font-weight: 600;
+      margin-top: 0.75rem;
+    }
+    dd {
+      margin: 0.25rem 0 0;
+    }
+    [part='changed'] {
+      background: var(--dcs-color-highlight, #fff1a8);
+      color: #000;
+      border-radius: 0.2rem;
+      padding: 0 0.1rem;
+    }
+    [part='findings'] {
+      padding-left: 1.2rem;
+    }
+    [part='citation'] {
+      font-size: 0.9em;
+    }
+    [part='actions'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      justify-content: flex-end;
+      margin-top: 1.25rem;
+    }
+    button {
+      font: inherit;
+      padding: 0.45rem 0.9rem;
+      border-radius: var(--dcs-radius, 0.375rem);
+      border: 1px solid var(--dcs-color-border, #767676);
+      background: transparent;
+      color: inherit;
+      cursor: pointer;
+    }
+    [part='primary-button'] {
+      background: var(--dcs-color-accent, #0b57d0);
+      border-color: var(--dcs-color-accent, #0b57d0);
+      color: var(--dcs-color-on-accent, #fff);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--dcs-color-focus, #1a66d2);
+      outline-offset: 2px;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0.5rem 0 0;
+    }
+  `;
+  static override properties = {
+    client: { attribute: false },
+    lang: { type: String },
+    _result: { state: true },
+    _pick: { state: true },
+  };
+
+  /** The client that verifies (offline on the embedded data when not set). */
+  declare client: Client | undefined;
+  /** `vi` (default) or `en`. */
+  declare lang: string;
+  declare _result: VerifyResult | undefined;
+  declare _pick: number;
+
+  #resolve: ((c: VerifyChoice) => void) | undefined;
+  #returnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    this.lang = '';
+    this._pick = 0;
+  }
+
+  /** Whether the dialog is open. */
+  get isOpen(): boolean {
+    return !!this.renderRoot.querySelector('dialog')?.open;
+  }
+
+  /**
+   * Verifies (if given text) and opens the dialog.
+   *
+   * @param input - What the user typed, or a verdict already obtained.
+   * @returns The user's choice, when the dialog closes.
+   */
+  async open(input: string | VerifyResult): Promise<VerifyChoice> {
+    const active = (document.activeElement as HTMLElement | null) ?? null;
+    this.#returnFocus = active;
+    let result: VerifyResult;
+    if (typeof input === 'string') {
+      let client = this.client;
+      if (!client) {
+        const { createClient } = await import('@diachiso/sdk');
+        client = this.client = await createClient({ mode: 'offline', locale: langOf(this, this.lang) });
+      }
+      result = await client.verify(input);
+    } else result = input;
+    this._result = result;
+    this._pick = 0;
+    await this.updateComplete;
+    const dlg = this.renderRoot.querySelector('dialog')!;
+    if (!dlg.open) dlg.showModal();
+    (this.renderRoot.querySelector('[autofocus]') as HTMLElement | null)?.focus();
+    return new Promise<VerifyChoice>((resolve) => {
+      this.#resolve?.({ choice: 'cancel', result });
+      this.#resolve = resolve;
+    });
+  }
+
+  /**
+   * Closes the dialog with a choice.
+   *
+   * @param choice - The choice.
+   */
+  close(choice: VerifyChoice['choice'] = 'cancel'): void {
+    const r = this._result;
+    const cand = r?.candidates.filter((c) => c.ward.code !== undefined)[this._pick];
+    let address = r?.address;
+    if (r?.address && cand && cand.ward.code !== r.address.ward.code) address = { ...r.address, ward: cand.ward, province: cand.province };
+    const detail: VerifyChoice = {
+      choice,
+      ...(r ? { result: r } : {}),
+      ...(choice === 'suggestion' && address ? { address } : {}),
+      ...(choice === 'suggestion' && cand ? { candidate: cand } : {}),
+    };
+    const dlg = this.renderRoot.querySelector('dialog');
+    if (dlg?.open) dlg.close();
+    this.#returnFocus?.focus?.();
+    const res = this.#resolve;
+    this.#resolve = undefined;
+    res?.(detail);
+    this.dispatchEvent(new CustomEvent('dcs-verify', { detail, bubbles: true, composed: true }));
+  }
+
+  /** Tab and Shift+Tab wrap around inside the dialog (WAI-ARIA dialog pattern). */
+  #trapTab = (e: KeyboardEvent): void => {
+    if (e.key !== 'Tab') return;
+    const items = [
+      ...this.renderRoot.querySelectorAll<HTMLElement>('button, input, summary, a[href], [tabindex]:not([tabindex="-1"])'),
+    ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0);
+    if (!items.length) return;
+    const first = items[0]!;
+    const last = items[items.length - 1]!;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (e.shiftKey && (active === first || !active)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && (active === last || !active)) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.#resolve) this.close('cancel');
+  }
+
+  protected override render(): TemplateResult {
+    const t = moreStrings(this, this.lang);
+    const en = langOf(this, this.lang) === 'en';
+    const r = this._result;
+    const distinct = r ? [...new Map(r.candidates.map((c) => [c.ward.code, c])).values()] : [];
+    const choose = r?.status === 'ambiguous' && distinct.length > 1;
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      @keydown=${this.#trapTab}
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.close('cancel');
+      }}
+    >
+      <h2 id="title" part="title">${t.verifyTitle}</h2>
+      ${
+        r
+          ? html`<dl>
+                <dt>${t.youTyped}</dt>
+                <dd part="typed">${marked(r.input, r.findings)}</dd>
+                ${
+                  r.address
+                    ? html`<dt>${t.suggested}</dt>
+                        <dd part="suggestion">
+                          ${[r.address.houseNumber, r.address.alley, r.address.street, r.address.hamlet].filter(Boolean).join(' ')}${
+                            r.address.street || r.address.hamlet ? ', ' : ''
+                          }<mark part="changed">${choose ? distinct[this._pick]?.ward.name : r.address.ward.name}</mark>,
+                          ${r.findings.some((f) => f.component === 'province') ? html`<mark part="changed">${r.address.province.name}</mark>` : r.address.province.name}
+                        </dd>`
+                    : html`<dd>${t.invalid}</dd>`
+                }
+              </dl>
+              ${
+                choose
+                  ? html`<fieldset>
+                      <legend>${t.chooseOne}</legend>
+                      ${distinct.map(
+                        (c, i) =>
+                          html`<label
+                              ><input type="radio" name="pick" .checked=${i === this._pick} @change=${() => (this._pick = i)} />
+                              ${c.ward.name}, ${c.province.name}</label
+                            ><br />`,
+                      )}
+                    </fieldset>`
+                  : nothing
+              }
+              ${
+                r.findings.length
+                  ? html`<h3>${t.why}</h3>
+                      <ul part="findings">
+                        ${r.findings.map(
+                          (f) =>
+                            html`<li>
+                              ${en ? f.en : f.vi}
+                              ${
+                                f.citation
+                                  ? html`<details part="citation">
+                                      <summary>
+                                        ${t.legalBasis}:
+                                        ${en ? `Resolution ${f.citation.document}, Art. ${f.citation.article}, cl. ${f.citation.clause}` : `khoản ${f.citation.clause} Điều ${f.citation.article} Nghị quyết ${f.citation.document}`}
+                                      </summary>
+                                      <blockquote lang="vi">${f.citation.text}</blockquote>
+                                    </details>`
+                                  : nothing
+                              }
+                            </li>`,
+                        )}
+                      </ul>`
+                  : nothing
+              }`
+          : nothing
+      }
+      <div part="actions">
+        <button part="button" type="button" @click=${() => this.close('edit')}>${t.edit}</button>
+        <button part="button" type="button" @click=${() => this.close('mine')}>${t.keepMine}</button>
+        ${
+          r?.address
+            ? html`<button part="primary-button" type="button" autofocus @click=${() => this.close('suggestion')}>
+                ${t.useSuggestion}
+              </button>`
+            : nothing
+        }
+      </div>
+    </dialog>`;
+  }
+}
