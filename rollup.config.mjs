@@ -11,7 +11,7 @@ const PACKAGES = {
   search: ['index'],
   sdk: ['index'],
   mock: ['index', 'browser', 'cli'],
-  elements: ['index', 'define', 'dcs-address-autocomplete', 'dcs-code-badge', 'dcs-code-plate', 'dcs-verify-dialog'],
+  elements: ['index', 'define', 'dcs-address-autocomplete', 'dcs-code-badge', 'dcs-code-plate', 'dcs-verify-dialog', 'dcs-mini-map'],
 };
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });
@@ -33,6 +33,9 @@ const copyAssets = (pkg) => ({
     cpSync('packages/data/assets', `packages/${pkg}/dist/assets`, { recursive: true });
     // msw's service worker must sit at or above the pages it controls: the examples.
     if (pkg === 'mock') cpSync('node_modules/msw/lib/mockServiceWorker.js', 'examples/mockServiceWorker.js');
+    // maplibre-gl loads its worker next to the module that imports it: the bundle's folder.
+    if (pkg === 'elements')
+      cpSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', `packages/${pkg}/dist/browser/maplibre-gl-worker.mjs`);
   },
 });
 

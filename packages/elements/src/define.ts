@@ -8,5 +8,6 @@ import './dcs-address-autocomplete.js';
 import './dcs-code-badge.js';
 import './dcs-code-plate.js';
 import './dcs-verify-dialog.js';
+import './dcs-mini-map.js';
 export * from './index.js';
 export { createClient, DiachisoError } from '@diachiso/sdk';

@@ -8,5 +8,6 @@ export { DcsAddressAutocomplete, highlightLabel } from './address-autocomplete/a
 export { DcsCodeBadge } from './code-badge/code-badge.js';
 export { DcsCodePlate } from './code-plate/code-plate.js';
 export { DcsVerifyDialog, type VerifyChoice } from './verify-dialog/verify-dialog.js';
+export { DcsMiniMap, type DcsMoveDetail } from './mini-map/mini-map.js';
 export { DcsSelectEvent, DcsErrorEvent, type DcsSelectDetail, type DcsErrorDetail } from './events/select.js';
 export { type Lang } from './internal/localize.js';
