@@ -44,3 +44,83 @@ test('plain-html: the single-file bundle works offline on the embedded dataset a
   assert.equal(url.searchParams.get('address_text'), 'Đặc khu Trường Sa, Tỉnh Khánh Hòa');
   assert.equal(url.searchParams.get('ward'), 'Đặc khu Trường Sa');
 });
+
+test('checkout: no-diacritics legacy address → suggestion → verify dialog → pin moved → order with its code', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/checkout/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.type('input[name=name]', 'Nguyễn Văn A');
+  await page.type('input[name=phone]', '0905123456');
+  await typeInAutocomplete(page, '#address', '12 tran phu p vinh hai nha trang');
+  // Keep the typed text (a pre-2025 address): close the list and order; the dialog explains.
+  await page.keyboard.press('Escape');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 15000 });
+  const why = await page.$eval('#verify', (d) => d.shadowRoot!.textContent!);
+  assert.match(why, /Phường Bắc Nha Trang/);
+  assert.match(why, /1667\/NQ-UBTVQH15/);
+  await page.evaluate(() =>
+    (document.querySelector('#verify')!.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click(),
+  );
+  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 15000 });
+  await page.waitForFunction(() => !!(document.querySelector('#map') as HTMLElement & { map?: unknown }).map, { timeout: 20000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+  await page.evaluate(() => (document.querySelector('#map')!.shadowRoot!.querySelector('[part="pin"]') as HTMLElement).focus());
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.documentElement.dataset.ordered === 'true', { timeout: 20000 });
+  const summary = await page.$eval('#summary-address', (e) => e.textContent);
+  assert.equal(summary, '12 tran phu, Phường Bắc Nha Trang, Tỉnh Khánh Hòa');
+  const code = await page.$eval('#badge', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent);
+  assert.match(code!, /^22333-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
+});
+
+test('e-service: legacy address explained with its legal basis; the draft survives a reload; a receipt', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/e-service/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.type('input[name=fullName]', 'Trần Thị B');
+  await page.type('input[name=personalId]', '0561');
+  await typeInAutocomplete(page, '#address', 'Thon Phu Hoi, xa Ninh Phu, TX Ninh Hoa');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 600))); // the draft is saved
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  assert.equal(await page.$eval('input[name=fullName]', (e) => (e as HTMLInputElement).value), 'Trần Thị B');
+  assert.match(await page.$eval('#draft-status', (e) => e.textContent!), /khôi phục/);
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('errors')!.textContent!.length > 0);
+  assert.match(await page.$eval('#errors', (e) => e.textContent!), /12 chữ số/);
+  await page.type('input[name=personalId]', '56789012');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => document.documentElement.dataset.submitted === 'true', { timeout: 15000 });
+  assert.equal(await page.$eval('#r-address', (e) => e.textContent), 'Thôn Phu Hoi, Phường Hòa Thắng, Tỉnh Khánh Hòa');
+  assert.match(await page.$eval('#explain-why', (e) => e.textContent!), /khoản 59 Điều 1 Nghị quyết 1667\/NQ-UBTVQH15/);
+});
+
+test('register: declare → create → verify, notice and printable plate', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/register/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 20000 });
+  await page.click('#declare button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'declared');
+  await page.click('#create');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'created');
+  await page.click('#approve');
+  await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 15000 });
+  const notice = await page.$eval('#notice', (e) => e.textContent!);
+  assert.match(notice, /^Ma dia chi so cua so 12 Tran Phu: 22366-/);
+  const plate = await page.$eval('#plate', (p) => p.shadowRoot!.querySelector('[part="code"]')!.textContent);
+  assert.match(plate!, /^22366-/);
+  assert.equal(await page.$eval('#history', (e) => e.children.length), 3);
+});
+
+test('thematic map: category layers, ward filter and coverage choropleth', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/thematic-map/`);
+  await page.waitForFunction(() => Number(document.documentElement.dataset.features) > 0, { timeout: 30000 });
+  const both = Number(await page.evaluate(() => document.documentElement.dataset.features));
+  await page.click('input[value=tourism]'); // off
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.features) < n, {}, both);
+  await page.click('#coverage');
+  await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 15000 });
+});

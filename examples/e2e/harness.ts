@@ -51,8 +51,9 @@ export async function typeInAutocomplete(page: Page, selector: string, text: str
   await input!.type(text, { delay: 15 });
 }
 
-/** Waits until the autocomplete shows options; returns their texts. */
+/** Waits until the autocomplete shows options (and stops changing); returns their texts. */
 export async function options(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 400))); // debounce + last answer
   await page.waitForFunction(
     (sel) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0) > 0,
     { timeout: 15000 },

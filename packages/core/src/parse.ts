@@ -100,6 +100,28 @@ const EXTRA_SINGLE: Readonly<Record<string, Extra>> = {
   sn: 'number',
 };
 
+/** The canonical spelling of hamlet and alley words. */
+const MARKER_WORDS: Readonly<Record<string, string>> = {
+  thon: 'Thôn',
+  ap: 'Ấp',
+  to: 'Tổ',
+  tdp: 'Tổ dân phố',
+  'to dan pho': 'Tổ dân phố',
+  kp: 'Khu phố',
+  'khu pho': 'Khu phố',
+  'khu dan cu': 'Khu dân cư',
+  xom: 'Xóm',
+  buon: 'Buôn',
+  khom: 'Khóm',
+  ban: 'Bản',
+  lang: 'Làng',
+  hem: 'Hẻm',
+  kiet: 'Kiệt',
+  ngo: 'Ngõ',
+  ngach: 'Ngách',
+  hxh: 'Hẻm xe hơi',
+};
+
 interface Seg {
   a: number; // first token index
   b: number; // one past the last token index
@@ -413,12 +435,27 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
         let nb = nameA;
         while (nb < s.b && /^\d/.test(tokens[nb]!.text)) nb++;
         if (nb === nameA) nb = s.b;
-        set('alley', { text: textOf(a, nb), value: `${typed(a, a + e.length)} ${typed(nameA, nb)}`, ...span(a, nb), confidence: 0.9 });
+        set('alley', {
+          text: textOf(a, nb),
+          value: `${MARKER_WORDS[tokens[a]!.text] ?? typed(a, a + e.length)} ${typed(nameA, nb)}`,
+          ...span(a, nb),
+          confidence: 0.9,
+        });
         if (nb < s.b) set('street', { text: textOf(nb, s.b), value: typed(nb, s.b), ...span(nb, s.b), confidence: 0.7 });
         continue;
       }
       // "Đường" is dropped from the street's name; "Phố" is part of many (Phố Huế).
-      const raw = e.kind === 'street' && tokens[a]!.text === 'duong' ? typed(nameA, s.b) : typed(a, s.b);
+      // Hamlet words are written in full and with their diacritics (thon → Thôn, tdp → Tổ dân phố).
+      const markerKey = tokens
+        .slice(a, nameA)
+        .map((t) => t.text)
+        .join(' ');
+      const raw =
+        e.kind === 'street' && tokens[a]!.text === 'duong'
+          ? typed(nameA, s.b)
+          : e.kind === 'hamlet' && MARKER_WORDS[markerKey]
+            ? `${MARKER_WORDS[markerKey]} ${typed(nameA, s.b)}`
+            : typed(a, s.b);
       const value = raw.charAt(0).toLocaleUpperCase('vi') + raw.slice(1);
       const prev = components.hamlet;
       if (e.kind === 'hamlet' && prev) {

@@ -14,7 +14,9 @@ const cases = lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [h
 const simple = (s: string) =>
   fold(s)
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')
-    .trim();
+    .trim()
+    .replace(/^tdp /, 'to dan pho ')
+    .replace(/^kp /, 'khu pho ');
 
 // Rows marked `limit` are known limitations, reported but not asserted (see the TSV header).
 for (const set of ['dev', 'holdout', 'limit']) {
