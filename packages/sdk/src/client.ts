@@ -1,27 +1,24 @@
-import {
-  isLatLon,
-  noticeText,
+import type {
+  AddressComponents,
+  Declaration,
+  Notice,
+  NoticeChannel,
+  Registration,
   RegistrationError,
   RegistrationStore,
-  parseCode as parseCodeShape,
-  type AddressComponents,
-  type Declaration,
-  type Notice,
-  type NoticeChannel,
-  type Registration,
-  type VerifyResult,
-  type ConversionCandidate,
-  type DecodedCode,
-  type LatLon,
-  type ParseCodeResult,
-  type ReverseResult,
-  type Suggestion,
-  type SuggestionKind,
-  type UnitRef,
+  VerifyResult,
+  ConversionCandidate,
+  DecodedCode,
+  LatLon,
+  ParseCodeResult,
+  ReverseResult,
+  Suggestion,
+  SuggestionKind,
+  UnitRef,
 } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
-import { LocalStore } from './storage.js';
+import type { LocalStore } from './storage.js';
 import { DiachisoError } from './errors.js';
 import { parseCodeBody, parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
 
@@ -451,6 +448,23 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     );
   });
 
+/** A finite `{ lat, lon }` in range (kept here so the client does not load core eagerly). */
+function isLatLon(p: unknown): p is LatLon {
+  if (!p || typeof p !== 'object') return false;
+  const { lat, lon } = p as Record<string, unknown>;
+  return (
+    typeof lat === 'number' &&
+    typeof lon === 'number' &&
+    Number.isFinite(lat) &&
+    Number.isFinite(lon) &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180
+  );
+}
+
+/** The code reader of core, loaded on first use. */
+const parseCodeShape = async (text: string): Promise<ParseCodeResult> => (await import('@diachiso/core')).parseCode(text);
+
 function problemDetail(p: unknown): string {
   if (!p || typeof p !== 'object') return '';
   const d = (p as Record<string, unknown>).detail;
@@ -624,17 +638,33 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
 
   // ---- registrations: local store (offline), drafts, outbox
   let localStore: Promise<RegistrationStore> | undefined;
+  // The registration logic is only needed offline: loaded with the offline engine, not before.
   const localRegistrations = () =>
-    (localStore ??= offline().then(
-      (e) =>
-        new RegistrationStore((p) => {
+    (localStore ??= Promise.all([offline(), import('@diachiso/search')]).then(
+      ([e, search]) =>
+        new search.RegistrationStore((p) => {
           const c = e.encodeCode(p);
           const code = c.zoneKnown ? c.code : c.plusCode;
           return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
         }),
     ));
-  const drafts = new LocalStore('drafts');
-  const outbox = new LocalStore('outbox');
+  // Drafts and the outbox live in IndexedDB; idb-keyval loads with the first use.
+  const lazyStore = (name: string) => {
+    let p: Promise<LocalStore> | undefined;
+    return () => (p ??= import('./storage.js').then((m) => new m.LocalStore(name)));
+  };
+  const draftStore = lazyStore('drafts');
+  const outboxStore = lazyStore('outbox');
+  const drafts = {
+    get: async <T>(k: string) => (await draftStore()).get<T>(k),
+    set: async (k: string, v: unknown) => (await draftStore()).set(k, v),
+    delete: async (k: string) => (await draftStore()).delete(k),
+  };
+  const outbox = {
+    set: async (k: string, v: unknown) => (await outboxStore()).set(k, v),
+    delete: async (k: string) => (await outboxStore()).delete(k),
+    all: async <T>() => (await outboxStore()).all<T>(),
+  };
   const newKey = () =>
     typeof crypto !== 'undefined' && 'randomUUID' in crypto
       ? crypto.randomUUID()
@@ -645,10 +675,12 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     return v as Registration;
   };
   const localError = (e: unknown): never => {
-    if (e instanceof RegistrationError)
-      throw Object.assign(new DiachisoError(e.code === 'not-found' ? 'not-found' : 'invalid-input', { locale, detail: e.message }), {
-        problem: { title: e.code, detail: e.message, issues: e.issues },
+    if (e instanceof Error && e.name === 'RegistrationError') {
+      const r = e as RegistrationError;
+      throw Object.assign(new DiachisoError(r.code === 'not-found' ? 'not-found' : 'invalid-input', { locale, detail: r.message }), {
+        problem: { title: r.code, detail: r.message, issues: r.issues },
       });
+    }
     throw e;
   };
   type Step = { step: 'declare' | 'create' | 'verify'; path: string; body: unknown; key: string };
@@ -727,7 +759,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       if (mode === 'offline') {
         const r = (await localRegistrations()).get(id);
         if (!r?.record) throw new DiachisoError('not-found', { locale, detail: 'no created registration with this id' });
-        return noticeText(r.record, channel, lang);
+        return (await import('@diachiso/search')).noticeText(r.record, channel, lang);
       }
       const n = (await getJson(`/v1/registrations/${encodeURIComponent(id)}/notice`, { channel, lang })) as Notice;
       if (!n || typeof n.body !== 'string') throw new DiachisoError('invalid-response', { locale });
@@ -973,7 +1005,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       return { ...r, source } as EncodeAnswer;
     },
     async decodeCode(code, opts = {}) {
-      const shape = parseCodeShape(code);
+      const shape = await parseCodeShape(code);
       if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
       const [r, source] = await both(
         async () => {

@@ -30,3 +30,5 @@ export {
   type ExportPage,
   type WardCoverage,
 } from './services.js';
+// Re-exported so that clients loading the offline engine lazily get the registration logic with it.
+export { RegistrationStore, noticeText } from '@diachiso/core';

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../dcs-code-badge.js';
 import '../dcs-code-plate.js';
 import type { DcsCodeBadge } from './code-badge.js';
@@ -38,6 +38,7 @@ describe('dcs-code-badge', () => {
     const el = await fixture<DcsCodeBadge>(
       html`<dcs-code-badge lang="en" code="22366-65WW+848" qr map-href="https://maps.example/?q={code}"></dcs-code-badge>`,
     );
+    await waitUntil(() => el.shadowRoot!.querySelector('svg[part="qr"]'), 'the QR encoder loads on demand');
     const svg = el.shadowRoot!.querySelector('svg[part="qr"]')!;
     expect(Number(svg.getAttribute('data-modules'))).to.be.greaterThan(20);
     expect(svg.getAttribute('aria-label')).to.equal('QR code of digital address code 22366-65WW+848');

@@ -1,8 +1,23 @@
-import { parseCode } from '@diachiso/core';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { moreStrings } from '../internal/localize.js';
-import { qrSvg } from '../internal/qr.js';
 import { styles } from './code-badge.styles.js';
+
+/**
+ * Returns a code in display form (`22366 65ww848` → `22366-65WW+848`), or the text as given when
+ * it does not have a code's shape (the badge shows, it does not validate: see `parseCode`).
+ *
+ * @param text - The code.
+ * @returns The display form.
+ * @internal
+ */
+export function displayForm(text: string): string {
+  const raw = text
+    .slice(0, 64)
+    .toUpperCase()
+    .replace(/[\s\-.+_/]/g, '');
+  const m = /^(\d{5})([23456789CFGHJMPQRVWX]{7}|[23456789CFGHJMPQRVWX]{9})$/.exec(raw);
+  return m ? `${m[1]}-${m[2]!.slice(0, -3)}+${m[2]!.slice(-3)}` : text.slice(0, 64);
+}
 
 /**
  * Shows a digital address code: formatted, copyable (with a fallback and a confirmation
@@ -35,6 +50,7 @@ export class DcsCodeBadge extends LitElement {
     mapHref: { type: String, attribute: 'map-href' },
     lang: { type: String },
     _announce: { state: true },
+    _qr: { state: true },
   };
 
   /** The code, in any accepted form (shown in its display form when valid). */
@@ -48,6 +64,8 @@ export class DcsCodeBadge extends LitElement {
   /** `vi` (default) or `en`. */
   declare lang: string;
   declare _announce: string;
+  /** The QR renderer, loaded only when `qr` is set (the QR encoder is the badge's heaviest part). */
+  declare _qr: typeof import('../internal/qr.js').qrSvg | undefined;
 
   constructor() {
     super();
@@ -60,8 +78,7 @@ export class DcsCodeBadge extends LitElement {
 
   /** The code in display form, or the text as given when it is not a valid code. */
   get displayCode(): string {
-    const p = parseCode(this.code ?? '');
-    return p.ok ? p.code : String(this.code ?? '').slice(0, 64);
+    return displayForm(String(this.code ?? ''));
   }
 
   /**
@@ -111,6 +128,10 @@ export class DcsCodeBadge extends LitElement {
     }
   }
 
+  protected override willUpdate(): void {
+    if (this.qr && !this._qr) void import('../internal/qr.js').then((m) => (this._qr = m.qrSvg));
+  }
+
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
     const code = this.displayCode;
@@ -120,7 +141,7 @@ export class DcsCodeBadge extends LitElement {
       <span part="code">${code}</span>
       <button part="copy-button" type="button" @click=${() => void this.copy()}>${t.copy}</button>
       ${map && this.variant === 'full' ? html`<a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${t.openMap}</a>` : nothing}
-      ${this.qr && code ? qrSvg(code, t.qrOf(code)) : nothing}
+      ${this.qr && code && this._qr ? this._qr(code, t.qrOf(code)) : nothing}
       <span class="sr-only" role="status" aria-live="polite">${this._announce}</span>
     </div>`;
   }
