@@ -494,7 +494,9 @@ export class SearchIndex {
     let pivot = required[0]!;
     let pivotDf = Infinity;
     for (const t of required) {
-      const df = t.last ? this.#prefixDf(t.word) : t.alts.reduce((n, a) => n + (this.#df.get(a) ?? 0), 0);
+      // The cost of a term is what flexsearch's forward index returns for it: every record with
+      // a word that starts with it (for "x", every "xa"), not just the word's own records.
+      const df = t.last ? this.#prefixDf(t.word) : t.alts.reduce((n, a) => n + this.#prefixDf(a), 0);
       if (df < pivotDf) {
         pivot = t;
         pivotDf = df;
