@@ -1,6 +1,16 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
 import { startHarness, typeInAutocomplete, options, type Harness } from './harness.js';
+
+/** Saves a screenshot of an example for the README (docs/screenshots/<name>.png). */
+async function shot(page: Page, name: string) {
+  const dir = new URL('../../docs/screenshots/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  await page.setViewport({ width: 1000, height: 900 });
+  await page.screenshot({ path: new URL(`${name}.png`, dir).pathname as `${string}.png`, fullPage: false });
+}
 
 let h: Harness;
 before(async () => {
@@ -28,6 +38,7 @@ test('demo: the mocked platform answers; a no-diacritics legacy ward is found, c
   // The request went to the mock platform (service worker), not to the embedded engine in the page.
   const selected = JSON.parse(await page.$eval('#selected', (e) => e.textContent!));
   assert.equal(selected.legacy.citation.clause, 50);
+  await shot(page, 'demo');
 });
 
 test('plain-html: the single-file bundle works offline on the embedded dataset and submits the chosen id', async () => {
@@ -43,6 +54,7 @@ test('plain-html: the single-file bundle works offline on the embedded dataset a
   assert.equal(url.searchParams.get('address'), 'ward:22736');
   assert.equal(url.searchParams.get('address_text'), 'Đặc khu Trường Sa, Tỉnh Khánh Hòa');
   assert.equal(url.searchParams.get('ward'), 'Đặc khu Trường Sa');
+  await shot(page, 'plain-html');
 });
 
 test('checkout: no-diacritics legacy address → suggestion → verify dialog → pin moved → order with its code', async () => {
@@ -72,6 +84,7 @@ test('checkout: no-diacritics legacy address → suggestion → verify dialog �
   assert.equal(summary, '12 tran phu, Phường Bắc Nha Trang, Tỉnh Khánh Hòa');
   const code = await page.$eval('#badge', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent);
   assert.match(code!, /^22333-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
+  await shot(page, 'checkout');
 });
 
 test('e-service: legacy address explained with its legal basis; the draft survives a reload; a receipt', async () => {
@@ -94,6 +107,7 @@ test('e-service: legacy address explained with its legal basis; the draft surviv
   await page.waitForFunction(() => document.documentElement.dataset.submitted === 'true', { timeout: 15000 });
   assert.equal(await page.$eval('#r-address', (e) => e.textContent), 'Thôn Phu Hoi, Phường Hòa Thắng, Tỉnh Khánh Hòa');
   assert.match(await page.$eval('#explain-why', (e) => e.textContent!), /khoản 59 Điều 1 Nghị quyết 1667\/NQ-UBTVQH15/);
+  await shot(page, 'e-service');
 });
 
 test('register: declare → create → verify, notice and printable plate', async () => {
@@ -112,6 +126,7 @@ test('register: declare → create → verify, notice and printable plate', asyn
   const plate = await page.$eval('#plate', (p) => p.shadowRoot!.querySelector('[part="code"]')!.textContent);
   assert.match(plate!, /^22366-/);
   assert.equal(await page.$eval('#history', (e) => e.children.length), 3);
+  await shot(page, 'register');
 });
 
 test('thematic map: category layers, ward filter and coverage choropleth', async () => {
@@ -123,4 +138,6 @@ test('thematic map: category layers, ward filter and coverage choropleth', async
   await page.waitForFunction((n) => Number(document.documentElement.dataset.features) < n, {}, both);
   await page.click('#coverage');
   await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 15000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
+  await shot(page, 'thematic-map');
 });

@@ -63,10 +63,12 @@ let instances = 0;
  * ```
  */
 export class DcsAddressAutocomplete extends LitElement {
+  /** @internal */
   static override styles = styles;
   /** Makes the element a form control (ElementInternals). */
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** @internal */
   static override properties = {
     mode: { type: String },
     baseUrl: { type: String, attribute: 'base-url' },

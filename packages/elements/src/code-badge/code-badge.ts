@@ -42,7 +42,9 @@ export function displayForm(text: string): string {
  * ```
  */
 export class DcsCodeBadge extends LitElement {
+  /** @internal */
   static override styles = styles;
+  /** @internal */
   static override properties = {
     code: { type: String },
     variant: { type: String, reflect: true },

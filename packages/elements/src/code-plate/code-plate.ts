@@ -27,6 +27,7 @@ import { qrSvg } from '../internal/qr.js';
  * ```
  */
 export class DcsCodePlate extends LitElement {
+  /** @internal */
   static override styles = css`
     :host {
       --plate-width: 12cm;
@@ -96,6 +97,7 @@ export class DcsCodePlate extends LitElement {
       }
     }
   `;
+  /** @internal */
   static override properties = {
     code: { type: String },
     address: { type: String },

@@ -45,6 +45,7 @@ const STEP_M = 5;
  * ```
  */
 export class DcsMiniMap extends LitElement {
+  /** @internal */
   static override styles = css`
     :host {
       --map-height: 18rem;
@@ -101,6 +102,7 @@ export class DcsMiniMap extends LitElement {
       white-space: nowrap;
     }
   `;
+  /** @internal */
   static override properties = {
     lat: { type: Number },
     lon: { type: Number },

@@ -61,6 +61,7 @@ function marked(text: string, findings: readonly Finding[]): Array<string | Temp
  * ```
  */
 export class DcsVerifyDialog extends LitElement {
+  /** @internal */
   static override styles = css`
     :host {
       font: inherit;
@@ -130,6 +131,7 @@ export class DcsVerifyDialog extends LitElement {
       margin: 0.5rem 0 0;
     }
   `;
+  /** @internal */
   static override properties = {
     client: { attribute: false },
     lang: { type: String },
