@@ -141,3 +141,22 @@ test('thematic map: category layers, ward filter and coverage choropleth', async
   await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
   await shot(page, 'thematic-map');
 });
+
+test('strict CSP (no inline script, no eval, no inline style, Trusted Types): every element works, no violation', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/csp/`);
+  await page.waitForFunction(() => document.documentElement.dataset.loaded === 'true', { timeout: 20000 });
+  await typeInAutocomplete(page, '#ac', 'bac nha trang');
+  const labels = await options(page, '#ac');
+  assert.ok(labels[0]!.includes('Phường Bắc Nha Trang'));
+  await page.waitForFunction(() => !!document.querySelector('#badge')!.shadowRoot!.querySelector('svg[part="qr"]'), { timeout: 10000 });
+  await page.evaluate(
+    () => void (document.querySelector('#dialog') as unknown as { open(t: string): Promise<unknown> }).open('P. Vĩnh Hải, TP. Nha Trang'),
+  );
+  await page.waitForFunction(() => (document.querySelector('#dialog') as unknown as { isOpen: boolean }).isOpen, { timeout: 15000 });
+  await page.waitForFunction(() => !!(document.querySelector('#map') as unknown as { map?: { loaded(): boolean } }).map?.loaded(), {
+    timeout: 30000,
+  });
+  const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  assert.deepEqual(violations, []);
+});

@@ -88,7 +88,7 @@ export function unitNameEn(name: string): string {
  */
 export function formatAddress(a: FormattableAddress, opts: FormatOptions = {}): string {
   const en = opts.locale === 'en';
-  const clean = (s: string | undefined) => (typeof s === 'string' ? s.replace(CONTROL, '').replace(/\s+/g, ' ').trim() : '');
+  const clean = (s: string | undefined) => (typeof s === 'string' ? s.slice(0, 500).replace(CONTROL, '').replace(/\s+/g, ' ').trim() : '');
   const street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
   const streetPart = [clean(a.houseNumber), street ? (en ? `${titleAscii(street)} Street` : street) : ''].filter(Boolean).join(' ');
   const alley = clean(a.alley);

@@ -1,4 +1,4 @@
-import { svg, type SVGTemplateResult } from 'lit';
+import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { encode } from 'uqr';
 
 /**
@@ -10,8 +10,17 @@ import { encode } from 'uqr';
  * @returns The SVG template.
  * @internal
  */
-export function qrSvg(data: string, label: string): SVGTemplateResult {
-  const q = encode(data.slice(0, 500), { ecc: 'M', border: 2 });
+export function qrSvg(data: string, label: string): SVGTemplateResult | typeof nothing {
+  // Lone surrogates cannot be encoded as UTF-8: make the text well-formed first.
+  const text = String(data)
+    .slice(0, 500)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  let q: ReturnType<typeof encode>;
+  try {
+    q = encode(text, { ecc: 'M', border: 2 });
+  } catch {
+    return nothing; // too long or not encodable: no QR rather than a broken page
+  }
   let d = '';
   q.data.forEach((row, y) => {
     let x = 0;

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createClient, DiachisoError } from '@diachiso/sdk';
+import {
+  canonicalSpelling,
+  decodeCode,
+  fold,
+  formatAddress,
+  parseAddress,
+  parseCode,
+  queryKey,
+  validateRecord,
+  verifyAddress,
+  LegacyConverter,
+  type ZoneTable,
+} from '../src/index.js';
+import { hostileCorpus } from './hostile-corpus.js';
+import { gazetteer } from './fixtures.js';
+
+const corpus = hostileCorpus();
+const BOUND_MS = 250; // per call, on a 1 MB string: no catastrophic backtracking
+
+test('the corpus has at least 200 strings', () => {
+  assert.ok(corpus.length >= 200, String(corpus.length));
+});
+
+function bounded<T>(name: string, s: string, f: () => T): T {
+  const t = performance.now();
+  const r = f();
+  const d = performance.now() - t;
+  assert.ok(d < BOUND_MS, `${name} took ${d.toFixed(0)} ms on a ${s.length}-character input`);
+  return r;
+}
+
+test('core: normalise, parse, verify, convert, codes, records never throw and stay bounded', async () => {
+  const g = await gazetteer();
+  const conv = new LegacyConverter(g);
+  const zones: ZoneTable = { scheme: 'x', zones: { '22366': { ref: [12.224, 109.276] } }, retired: {} };
+  for (const s of corpus) {
+    bounded('fold', s, () => fold(s));
+    bounded('canonicalSpelling', s, () => canonicalSpelling(s));
+    bounded('queryKey', s, () => queryKey(s));
+    const p = bounded('parseAddress', s, () => parseAddress(s, g));
+    for (const c of Object.values(p.components)) assert.equal(p.input.slice(c.start, c.end), c.text);
+    const v = bounded('verifyAddress', s, () => verifyAddress(s, g, conv));
+    assert.ok(['valid', 'corrected', 'ambiguous', 'invalid'].includes(v.status));
+    bounded('convert', s, () => conv.convert(s));
+    const pc = bounded('parseCode', s, () => parseCode(s, zones));
+    if (!pc.ok) assert.ok(pc.vi && pc.en);
+    bounded('decodeCode', s, () => decodeCode(s, zones));
+    bounded('validateRecord', s, () =>
+      validateRecord({ name: s, houseNumber: s, street: s, ward: { code: s, name: s }, advanced: { email: s, website: s } }),
+    );
+    bounded('formatAddress', s, () =>
+      formatAddress({ houseNumber: s, street: s, ward: { code: '1', name: s }, province: { code: '2', name: s } }),
+    );
+  }
+});
+
+test('sdk offline: suggest, search, verify, convertLegacy, parseCode, decodeCode give results or typed errors', async () => {
+  const c = await createClient({ mode: 'offline' });
+  for (const s of corpus) {
+    const t = performance.now();
+    const r = await c.suggest(s, { limit: 5 });
+    assert.ok(Array.isArray(r));
+    for (const x of r) for (const [a, b] of x.matches ?? []) assert.ok(a >= 0 && a < b && b <= x.label.length);
+    await c.search(s);
+    await c.verify(s);
+    await c.convertLegacy(s);
+    await c.parseCode(s);
+    await c.decodeCode(s).catch((e: unknown) => assert.ok(e instanceof DiachisoError && e.code === 'invalid-input'));
+    await c.retrieve(s);
+    assert.ok(performance.now() - t < 4 * BOUND_MS, `slow on ${JSON.stringify(s.slice(0, 40))}`);
+  }
+});
