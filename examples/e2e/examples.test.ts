@@ -23,7 +23,7 @@ after(async () => {
 test('demo: the mocked platform answers; a no-diacritics legacy ward is found, chosen with the keyboard, and fills the form', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/`);
-  await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.mock === 'ready', { timeout: 40000 });
   await typeInAutocomplete(page, '#ac', 'p vinh hai nha trang');
   const labels = await options(page, '#ac');
   const idx = labels.findIndex((l) => l.includes('Vĩnh Hải (cũ) → Phường Bắc Nha Trang'));
@@ -60,26 +60,26 @@ test('plain-html: the single-file bundle works offline on the embedded dataset a
 test('checkout: no-diacritics legacy address → suggestion → verify dialog → pin moved → order with its code', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/checkout/`);
-  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
   await page.type('input[name=name]', 'Nguyễn Văn A');
   await page.type('input[name=phone]', '0905123456');
   await typeInAutocomplete(page, '#address', '12 tran phu p vinh hai nha trang');
   // Keep the typed text (a pre-2025 address): close the list and order; the dialog explains.
   await page.keyboard.press('Escape');
   await page.click('button[type=submit]');
-  await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 15000 });
+  await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 40000 });
   const why = await page.$eval('#verify', (d) => d.shadowRoot!.textContent!);
   assert.match(why, /Phường Bắc Nha Trang/);
   assert.match(why, /1667\/NQ-UBTVQH15/);
   await page.evaluate(() =>
     (document.querySelector('#verify')!.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click(),
   );
-  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 15000 });
-  await page.waitForFunction(() => !!(document.querySelector('#map') as HTMLElement & { map?: unknown }).map, { timeout: 20000 });
+  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 40000 });
+  await page.waitForFunction(() => !!(document.querySelector('#map') as HTMLElement & { map?: unknown }).map, { timeout: 40000 });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   await page.evaluate(() => (document.querySelector('#map')!.shadowRoot!.querySelector('[part="pin"]') as HTMLElement).focus());
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.documentElement.dataset.ordered === 'true', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.ordered === 'true', { timeout: 40000 });
   const summary = await page.$eval('#summary-address', (e) => e.textContent);
   assert.equal(summary, '12 tran phu, Phường Bắc Nha Trang, Tỉnh Khánh Hòa');
   const code = await page.$eval('#badge', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent);
@@ -90,13 +90,13 @@ test('checkout: no-diacritics legacy address → suggestion → verify dialog �
 test('e-service: legacy address explained with its legal basis; the draft survives a reload; a receipt', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/e-service/`);
-  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
   await page.type('input[name=fullName]', 'Trần Thị B');
   await page.type('input[name=personalId]', '0561');
   await typeInAutocomplete(page, '#address', 'Thon Phu Hoi, xa Ninh Phu, TX Ninh Hoa');
   await page.evaluate(() => new Promise((r) => setTimeout(r, 600))); // the draft is saved
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
   assert.equal(await page.$eval('input[name=fullName]', (e) => (e as HTMLInputElement).value), 'Trần Thị B');
   assert.match(await page.$eval('#draft-status', (e) => e.textContent!), /khôi phục/);
   await page.click('button[type=submit]');
@@ -104,7 +104,7 @@ test('e-service: legacy address explained with its legal basis; the draft surviv
   assert.match(await page.$eval('#errors', (e) => e.textContent!), /12 chữ số/);
   await page.type('input[name=personalId]', '56789012');
   await page.click('button[type=submit]');
-  await page.waitForFunction(() => document.documentElement.dataset.submitted === 'true', { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.submitted === 'true', { timeout: 40000 });
   assert.equal(await page.$eval('#r-address', (e) => e.textContent), 'Thôn Phu Hoi, Phường Hòa Thắng, Tỉnh Khánh Hòa');
   assert.match(await page.$eval('#explain-why', (e) => e.textContent!), /khoản 59 Điều 1 Nghị quyết 1667\/NQ-UBTVQH15/);
   await shot(page, 'e-service');
@@ -113,14 +113,14 @@ test('e-service: legacy address explained with its legal basis; the draft surviv
 test('register: declare → create → verify, notice and printable plate', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/register/`);
-  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 20000 });
-  await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 40000 });
   await page.click('#declare button[type=submit]');
   await page.waitForFunction(() => document.getElementById('status')!.textContent === 'declared');
   await page.click('#create');
   await page.waitForFunction(() => document.getElementById('status')!.textContent === 'created');
   await page.click('#approve');
-  await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 40000 });
   const notice = await page.$eval('#notice', (e) => e.textContent!);
   assert.match(notice, /^Ma dia chi so cua so 12 Tran Phu: 22366-/);
   const plate = await page.$eval('#plate', (p) => p.shadowRoot!.querySelector('[part="code"]')!.textContent);
@@ -137,7 +137,7 @@ test('thematic map: category layers, ward filter and coverage choropleth', async
   await page.click('input[value=tourism]'); // off
   await page.waitForFunction((n) => Number(document.documentElement.dataset.features) < n, {}, both);
   await page.click('#coverage');
-  await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 40000 });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
   await shot(page, 'thematic-map');
 });
@@ -145,7 +145,7 @@ test('thematic map: category layers, ward filter and coverage choropleth', async
 test('strict CSP (no inline script, no eval, no inline style, Trusted Types): every element works, no violation', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/csp/`);
-  await page.waitForFunction(() => document.documentElement.dataset.loaded === 'true', { timeout: 20000 });
+  await page.waitForFunction(() => document.documentElement.dataset.loaded === 'true', { timeout: 40000 });
   await typeInAutocomplete(page, '#ac', 'bac nha trang');
   const labels = await options(page, '#ac');
   assert.ok(labels[0]!.includes('Phường Bắc Nha Trang'));
@@ -153,7 +153,7 @@ test('strict CSP (no inline script, no eval, no inline style, Trusted Types): ev
   await page.evaluate(
     () => void (document.querySelector('#dialog') as unknown as { open(t: string): Promise<unknown> }).open('P. Vĩnh Hải, TP. Nha Trang'),
   );
-  await page.waitForFunction(() => (document.querySelector('#dialog') as unknown as { isOpen: boolean }).isOpen, { timeout: 15000 });
+  await page.waitForFunction(() => (document.querySelector('#dialog') as unknown as { isOpen: boolean }).isOpen, { timeout: 40000 });
   await page.waitForFunction(() => !!(document.querySelector('#map') as unknown as { map?: { loaded(): boolean } }).map?.loaded(), {
     timeout: 30000,
   });
