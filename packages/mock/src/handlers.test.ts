@@ -153,3 +153,37 @@ test('codes: encode, decode and parse agree online (over the mock) and offline',
     (err: unknown) => err instanceof DiachisoError && err.code === 'invalid-input',
   );
 });
+
+test('the client caches suggest answers (LRU), and the mock injects faults on request', async () => {
+  let calls = 0;
+  server.use(
+    http.get(`${BASE}/v1/suggest`, () => {
+      calls++;
+      return undefined as unknown as Response;
+    }),
+  );
+  try {
+    const c = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'k-123' });
+    const a = await c.suggest('vinh hai');
+    const b = await c.suggest('vinh hai');
+    assert.deepEqual([...a], [...b]);
+    assert.equal(calls, 1, 'the second answer came from the cache');
+    const noCache = await createClient({ mode: 'online', baseUrl: BASE, apiKey: 'k-123', cache: false });
+    await noCache.suggest('vinh hai');
+    await noCache.suggest('vinh hai');
+    assert.equal(calls, 3);
+  } finally {
+    server.resetHandlers();
+  }
+  const faulty = setupServer(...createHandlers({ baseUrl: 'https://faulty.test', faults: { serverError: 1 } }));
+  server.close();
+  faulty.listen();
+  try {
+    const c = await createClient({ mode: 'auto', baseUrl: 'https://faulty.test', retry: { retries: 1, baseDelayMs: 1 } });
+    const r = await c.suggest('vinh hai');
+    assert.equal(r.source, 'offline', '5xx twice: the auto client answered offline');
+  } finally {
+    faulty.close();
+    server.listen({ onUnhandledRequest: 'error' });
+  }
+});

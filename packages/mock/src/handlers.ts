@@ -15,6 +15,11 @@ export interface MockOptions {
   dataset?: LoadOptions;
   /** Requests per minute per API key (or per client without a key) before 429 (default: no limit). */
   rateLimitPerMinute?: number;
+  /**
+   * Injected faults, for testing a page against a misbehaving platform: a share of requests
+   * (0–1) that fail with a network error, a 500, a 429, malformed JSON, or a delay.
+   */
+  faults?: { networkError?: number; serverError?: number; rateLimited?: number; malformed?: number; slowMs?: number; slowRate?: number };
 }
 
 /** An RFC 9457 problem details response. */
@@ -47,6 +52,16 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
   const hits = new Map<string, number[]>();
   const gate = async (request: Request): Promise<Response | undefined> => {
     if (opts.latencyMs) await delay(opts.latencyMs);
+    const f = opts.faults;
+    if (f) {
+      if (f.slowMs && Math.random() < (f.slowRate ?? 1)) await delay(f.slowMs);
+      if (f.networkError && Math.random() < f.networkError) return HttpResponse.error();
+      if (f.serverError && Math.random() < f.serverError) return problem(500, 'Internal error', 'Injected fault.');
+      if (f.rateLimited && Math.random() < f.rateLimited)
+        return problem(429, 'Too many requests', 'Injected fault.', { 'Retry-After': '1' });
+      if (f.malformed && Math.random() < f.malformed)
+        return new HttpResponse('{"suggestions": [', { headers: { 'Content-Type': 'application/json' } });
+    }
     if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey)
       return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
     if (opts.rateLimitPerMinute) {

@@ -54,6 +54,8 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** Language of error messages and labels (default `vi`). */
   locale?: 'vi' | 'en';
+  /** In-memory LRU cache of `suggest` and `retrieve` answers from the platform (default 200 entries, 5 minutes); `false` to disable. */
+  cache?: { size?: number; ttlMs?: number } | false;
   /** Where and how to load the embedded dataset (offline and auto modes). */
   dataset?: LoadOptions;
 }
@@ -526,8 +528,28 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   };
   if (mode === 'offline') await offline();
 
-  function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
-    return request('GET', path, params, undefined, undefined, signal);
+  // LRU of platform answers for suggest and retrieve (a Map keeps insertion order).
+  const cacheSize = options.cache === false ? 0 : Math.max(0, options.cache?.size ?? 200);
+  const cacheTtl = options.cache === false ? 0 : (options.cache?.ttlMs ?? 300_000);
+  const lru = new Map<string, { at: number; value: unknown }>();
+  async function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    const cacheable = cacheSize > 0 && (path === '/v1/suggest' || path.startsWith('/v1/places/'));
+    const key = cacheable ? `${path}?${new URLSearchParams(params).toString()}` : '';
+    if (cacheable) {
+      const hit = lru.get(key);
+      if (hit && Date.now() - hit.at < cacheTtl) {
+        lru.delete(key);
+        lru.set(key, hit);
+        return structuredClone(hit.value);
+      }
+    }
+    const value = await request('GET', path, params, undefined, undefined, signal);
+    if (cacheable) {
+      lru.set(key, { at: Date.now(), value });
+      while (lru.size > cacheSize) lru.delete(lru.keys().next().value!);
+      return structuredClone(value);
+    }
+    return value;
   }
 
   /**
