@@ -11,7 +11,16 @@ const PACKAGES = {
   search: ['index'],
   sdk: ['index'],
   mock: ['index', 'browser', 'cli'],
-  elements: ['index', 'define', 'dcs-address-autocomplete', 'dcs-code-badge', 'dcs-code-plate', 'dcs-verify-dialog', 'dcs-mini-map'],
+  elements: [
+    'index',
+    'define',
+    'dcs-address-autocomplete',
+    'dcs-code-badge',
+    'dcs-code-plate',
+    'dcs-verify-dialog',
+    'dcs-mini-map',
+    'react',
+  ],
 };
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sourceMap: true });

@@ -160,3 +160,15 @@ test('strict CSP (no inline script, no eval, no inline style, Trusted Types): ev
   const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
   assert.deepEqual(violations, []);
 });
+
+test('react: the autocomplete through the @lit/react wrapper; onDcsSelect updates React state', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/react/`);
+  await typeInAutocomplete(page, 'dcs-address-autocomplete', 'bac nha trang');
+  await options(page, 'dcs-address-autocomplete');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('picked')!.textContent!.includes('Phường Bắc Nha Trang'), { timeout: 40000 });
+  await page.waitForFunction(() => !!document.querySelector('dcs-code-badge'), { timeout: 40000 });
+  await shot(page, 'react');
+});
