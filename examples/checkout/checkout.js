@@ -49,14 +49,18 @@ form.addEventListener('submit', async (e) => {
   }
   verified = address;
   if (!point) {
+    // No point chosen yet: start from the street if found, else from the ward's centre.
     const r = await client.search(address, { limit: 1 });
-    showPin(r.results[0]?.location);
+    const ward = result.address ?? null;
+    const fallback = ward ? await client.retrieve(`ward:${ward.ward.code}`) : null;
+    showPin(r.results[0]?.location ?? fallback?.location);
   }
   if (point && !code) {
     const c = await client.encodeCode(point);
     code = c.zoneKnown ? c.code : c.plusCode;
   }
   document.getElementById('summary-address').textContent = verified;
+  if (point) await new Promise((r) => (map.map ? r() : map.addEventListener('dcs-map-ready', r, { once: true })));
   document.getElementById('badge').code = code;
   document.getElementById('summary').hidden = false;
   document.documentElement.dataset.ordered = 'true';

@@ -65,7 +65,9 @@ test('checkout: no-diacritics legacy address → suggestion → verify dialog �
   await page.type('input[name=phone]', '0905123456');
   await typeInAutocomplete(page, '#address', '12 tran phu p vinh hai nha trang');
   // Keep the typed text (a pre-2025 address): close the list and order; the dialog explains.
+  await options(page, '#address');
   await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#address', (e) => (e as HTMLElement & { text: string }).text), '12 tran phu p vinh hai nha trang');
   await page.click('button[type=submit]');
   await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 40000 });
   const why = await page.$eval('#verify', (d) => d.shadowRoot!.textContent!);

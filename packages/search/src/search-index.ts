@@ -431,6 +431,28 @@ export class SearchIndex {
         }
       }
     }
+    // Nothing has every word (a full address typed in one go: "12 tran phu p vinh hai nha
+    // trang"): match the longest run of words at the end (the ward, district, province part),
+    // then at the start (the street part), scored lower than full matches.
+    if (best.size === 0) {
+      const words = readings[0]!;
+      for (let cut = 1; cut < words.length && best.size === 0; cut++) {
+        for (const part of [words.slice(cut), words.slice(0, words.length - cut)]) {
+          const terms = this.#terms(part, trailingSpace && part === words.slice(cut));
+          if (!terms || terms.filter((t) => !t.optional).length < 2) continue;
+          for (const id of this.#candidates(terms)) {
+            const rec = this.#recs[id]!;
+            if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
+            if (opts.legacy === false && rec.s.legacy) continue;
+            const score = this.#score(rec, terms, hints, opts) - 10;
+            if (score > (best.get(id) ?? -Infinity)) {
+              best.set(id, score);
+              matched = part;
+            }
+          }
+        }
+      }
+    }
     // Keep the best few only (a partial selection, not a full sort of every candidate).
     const scored: Array<{ rec: Rec; score: number }> = [];
     const better = (a: { rec: Rec; score: number }, b: { rec: Rec; score: number }) =>
