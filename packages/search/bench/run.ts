@@ -274,13 +274,15 @@ for (let i = 0; i < 300; i++) {
 }
 const synthQueries = [...queries, ...addrQueries];
 const synthLabel = `synthetic (${synthDocs.length.toLocaleString('en')} records)`;
-for (const [e, max] of (N > 0 ? [
-  [oursEngine(points), Infinity],
-  [miniEngine(), 120],
-  [fuseEngine(), 40],
-  [ufuzzyEngine(), 300],
-  [flexPlain(), Infinity],
-] : []) as Array<[Engine, number]>) {
+for (const [e, max] of (N > 0
+  ? [
+      [oursEngine(points), Infinity],
+      [miniEngine(), 120],
+      [fuseEngine(), 40],
+      [ufuzzyEngine(), 300],
+      [flexPlain(), Infinity],
+    ]
+  : []) as Array<[Engine, number]>) {
   rows.push(measure(synthLabel, e, synthDocs, synthQueries, max));
   process.stderr.write(`${e.name} (synthetic) done\n`);
 }
