@@ -22,7 +22,10 @@ form.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
     const data = Object.fromEntries(['fullName', 'personalId', 'birthDate'].map((k) => [k, form.elements[k].value]));
-    void client.registrations.saveDraft(DRAFT, { ...data, address: ac.text });
+    const address = ac.text;
+    void client.registrations.saveDraft(DRAFT, { ...data, address }).then(() => {
+      document.documentElement.dataset.draftSaved = address; // for tests: what is stored now
+    });
   }, 200);
 });
 

@@ -96,7 +96,9 @@ test('e-service: legacy address explained with its legal basis; the draft surviv
   await page.type('input[name=fullName]', 'Trần Thị B');
   await page.type('input[name=personalId]', '0561');
   await typeInAutocomplete(page, '#address', 'Thon Phu Hoi, xa Ninh Phu, TX Ninh Hoa');
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 600))); // the draft is saved
+  await page.waitForFunction(() => document.documentElement.dataset.draftSaved === 'Thon Phu Hoi, xa Ninh Phu, TX Ninh Hoa', {
+    timeout: 40000,
+  });
   await page.reload();
   await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
   assert.equal(await page.$eval('input[name=fullName]', (e) => (e as HTMLInputElement).value), 'Trần Thị B');

@@ -235,7 +235,12 @@ export class DcsMiniMap extends LitElement {
         void this.#locate(true);
       });
       this.#marker = marker;
-      await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+      // Settles on load, or when the element is removed mid-load (no pending closure left behind).
+      await new Promise<void>((resolve) => {
+        if (map.loaded()) return resolve();
+        map.once('load', () => resolve());
+        map.once('remove', () => resolve());
+      });
       if (this.#destroyed) return;
       await this.#locate(false);
       this.dispatchEvent(new CustomEvent('dcs-map-ready', { detail: { map }, bubbles: true, composed: true }));
