@@ -341,4 +341,4 @@ for (const [k, v] of [...byForm].sort()) lines.push(`| ${k} | ${v.n} | ${pct(v.o
 const report = lines.join('\n') + '\n';
 console.log(report);
 mkdirSync(new URL('../../../docs/bench/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../../../docs/bench/search.md', import.meta.url), report);
+writeFileSync(new URL(`../../../docs/bench/${N > 0 ? 'search.md' : 'search-real.md'}`, import.meta.url), report);
