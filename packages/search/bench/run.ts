@@ -262,7 +262,7 @@ const rnd = (() => {
   return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 })();
 const addrQueries: BenchQuery[] = [];
-for (let i = 0; i < 300; i++) {
+for (let i = 0; i < (N > 0 ? 300 : 0); i++) {
   const [street, house] = points[Math.floor(rnd() * points.length)]!;
   addrQueries.push({
     q: `${house} ${fold(street)}`,
