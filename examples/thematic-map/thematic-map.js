@@ -1,4 +1,4 @@
-import { platform } from '../shared/platform.js';
+import { platform } from '../common/platform.js';
 
 const client = await platform;
 const mapEl = document.getElementById('map');
