@@ -4,8 +4,9 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { startHarness, typeInAutocomplete, options, type Harness } from './harness.js';
 
-/** Saves a screenshot of an example for the README (docs/screenshots/<name>.png). */
+/** Saves a screenshot of an example for the README (docs/screenshots/<name>.png), with `npm run screenshots`. */
 async function shot(page: Page, name: string) {
+  if (!process.env.UPDATE_SCREENSHOTS) return;
   const dir = new URL('../../docs/screenshots/', import.meta.url);
   mkdirSync(dir, { recursive: true });
   await page.setViewport({ width: 1000, height: 900 });
