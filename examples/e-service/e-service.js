@@ -17,6 +17,7 @@ if (draft) {
   if (draft.address) ac.text = draft.address;
   document.getElementById('draft-status').textContent = 'Đã khôi phục bản nháp chưa nộp.';
 }
+document.documentElement.dataset.draftChecked = 'true';
 let timer;
 form.addEventListener('input', () => {
   clearTimeout(timer);

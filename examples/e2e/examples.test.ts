@@ -101,7 +101,7 @@ test('e-service: legacy address explained with its legal basis; the draft surviv
     timeout: 40000,
   });
   await page.reload();
-  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.waitForFunction(() => document.documentElement.dataset.draftChecked === 'true', { timeout: 40000 });
   assert.equal(await page.$eval('input[name=fullName]', (e) => (e as HTMLInputElement).value), 'Trần Thị B');
   assert.match(await page.$eval('#draft-status', (e) => e.textContent!), /khôi phục/);
   await page.click('button[type=submit]');
