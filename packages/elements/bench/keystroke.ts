@@ -41,7 +41,11 @@ try {
         const check = async () => {
           await el.updateComplete;
           const done = el._query === q && el._items !== before && (el._status === 'results' || el._status === 'empty');
-          if (done || performance.now() - t0 > 5000) requestAnimationFrame(() => resolve());
+          // Two times: the list committed to the DOM, and the next animation frame (painted).
+          if (done || performance.now() - t0 > 5000) {
+            const committed = performance.now();
+            requestAnimationFrame(() => resolve(committed));
+          }
           else setTimeout(check, 0);
         };
         void check();
@@ -58,8 +62,8 @@ try {
         const t0 = performance.now();
         input.value = prefix;
         input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: prefix.at(-1) }));
-        await settled(prefix, before);
-        out.push(performance.now() - t0);
+        const committed = await settled(prefix, before);
+        out.push([committed - t0, performance.now() - t0]);
       }
       input.value = '';
       input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -67,18 +71,20 @@ try {
     }
     return out;
   }`;
-  const times = (await page.evaluate(`(${inPage})(${JSON.stringify(queries)})`)) as number[];
-  times.sort((a, b) => a - b);
-  const p = (x: number) => times[Math.min(times.length - 1, Math.floor(times.length * x))]!.toFixed(1);
+  const pairs = (await page.evaluate(`(${inPage})(${JSON.stringify(queries)})`)) as Array<[number, number]>;
+  const dom = pairs.map((x) => x[0]).sort((a, b) => a - b);
+  const times = pairs.map((x) => x[1]).sort((a, b) => a - b);
+  const p = (x: number, arr = times) => arr[Math.min(arr.length - 1, Math.floor(arr.length * x))]!.toFixed(1);
   const report = `# Keystroke to rendered suggestions (Chromium, offline mode)
 
 Date: ${new Date().toISOString().slice(0, 10)}. Headless Debian Chromium, software rendering. ${times.length} keystrokes
 over ${queries.length} queries typed one character at a time (from the second character), no debounce,
 from the input event to the animation frame after the list rendered.
 
-| keystrokes | p50 ms | p95 ms | max ms | target p95 |
-|---|---|---|---|---|
-| ${times.length} | ${p(0.5)} | ${p(0.95)} | ${times.at(-1)!.toFixed(1)} | ≤ 16 |
+| measured to | keystrokes | p50 ms | p95 ms | max ms | target p95 |
+|---|---|---|---|---|---|
+| list committed to the DOM | ${dom.length} | ${p(0.5, dom)} | ${p(0.95, dom)} | ${dom.at(-1)!.toFixed(1)} | ≤ 16 |
+| next animation frame (painted) | ${times.length} | ${p(0.5)} | ${p(0.95)} | ${times.at(-1)!.toFixed(1)} | ≤ 16 |
 `;
   console.log(report);
   writeFileSync(new URL('../../../docs/bench/keystroke.md', import.meta.url), report);
