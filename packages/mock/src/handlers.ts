@@ -107,6 +107,20 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
     const k = request.headers.get('Idempotency-Key');
     return k && /^[\w.:-]{8,128}$/.test(k) ? k : undefined;
   };
+  /** A registration step: auth, a valid Idempotency-Key, and registration errors as problems. */
+  const step =
+    (run: (request: Request, key: string, id: string) => Promise<Response>) =>
+    async ({ request, params }: { request: Request; params: Record<string, unknown> }): Promise<Response> => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const key = idemKey(request);
+      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
+      try {
+        return await run(request, key, String(params.id ?? ''));
+      } catch (e) {
+        return registrationError(e);
+      }
+    };
   return [
     http.get(`${base}/v1/health`, async () => {
       const e = await getEngine();
@@ -269,55 +283,36 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const e = await getEngine();
       return HttpResponse.json(coverage(e, (await getStore()).all(), sp.get('province') ?? '56', sp.get('ward') ?? undefined));
     }),
-    http.post(`${base}/v1/registrations`, async ({ request }) => {
-      const denied = await gate(request);
-      if (denied) return denied;
-      const key = idemKey(request);
-      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
-      let body: Declaration;
-      try {
-        body = (await readJson(request)) as Declaration;
-      } catch {
-        return problem(400, 'Invalid input', 'The body must be a JSON declaration.');
-      }
-      try {
+    http.post(
+      `${base}/v1/registrations`,
+      step(async (request, key) => {
+        let body: Declaration;
+        try {
+          body = (await readJson(request)) as Declaration;
+        } catch {
+          return problem(400, 'Invalid input', 'The body must be a JSON declaration.');
+        }
         return HttpResponse.json((await getStore()).declare(body, key), { status: 201 });
-      } catch (e) {
-        return registrationError(e);
-      }
-    }),
-    http.post(`${base}/v1/registrations/:id/create`, async ({ request, params }) => {
-      const denied = await gate(request);
-      if (denied) return denied;
-      const key = idemKey(request);
-      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
-      try {
-        return HttpResponse.json((await getStore()).create(String(params.id), key));
-      } catch (e) {
-        return registrationError(e);
-      }
-    }),
-    http.post(`${base}/v1/registrations/:id/verify`, async ({ request, params }) => {
-      const denied = await gate(request);
-      if (denied) return denied;
-      const key = idemKey(request);
-      if (!key) return problem(400, 'Invalid input', 'An Idempotency-Key header (8–128 characters) is required.');
-      let body: { decision?: unknown; note?: unknown };
-      try {
-        body = (await readJson(request)) as typeof body;
-      } catch {
-        return problem(400, 'Invalid input', 'The body must be JSON: { "decision": "approve" | "reject", "note"?: "…" }.');
-      }
-      if (body?.decision !== 'approve' && body?.decision !== 'reject')
-        return problem(400, 'Invalid input', 'decision is approve or reject.');
-      try {
-        return HttpResponse.json(
-          (await getStore()).verify(String(params.id), body.decision, key, typeof body.note === 'string' ? body.note : undefined),
-        );
-      } catch (e) {
-        return registrationError(e);
-      }
-    }),
+      }),
+    ),
+    http.post(
+      `${base}/v1/registrations/:id/create`,
+      step(async (_request, key, id) => HttpResponse.json((await getStore()).create(id, key))),
+    ),
+    http.post(
+      `${base}/v1/registrations/:id/verify`,
+      step(async (request, key, id) => {
+        let body: { decision?: unknown; note?: unknown };
+        try {
+          body = (await readJson(request)) as typeof body;
+        } catch {
+          return problem(400, 'Invalid input', 'The body must be JSON: { "decision": "approve" | "reject", "note"?: "…" }.');
+        }
+        if (body?.decision !== 'approve' && body?.decision !== 'reject')
+          return problem(400, 'Invalid input', 'decision is approve or reject.');
+        return HttpResponse.json((await getStore()).verify(id, body.decision, key, typeof body.note === 'string' ? body.note : undefined));
+      }),
+    ),
     http.get(`${base}/v1/registrations/:id/notice`, async ({ request, params }) => {
       const denied = await gate(request);
       if (denied) return denied;

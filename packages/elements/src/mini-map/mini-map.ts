@@ -2,6 +2,7 @@ import type { LatLon } from '@diachiso/core';
 import type { Client } from '@diachiso/sdk';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { langOf, moreStrings } from '../internal/localize.js';
+import { srOnly } from '../internal/styles.js';
 
 /** Detail of the `dcs-move` event. */
 export interface DcsMoveDetail {
@@ -46,62 +47,57 @@ const STEP_M = 5;
  */
 export class DcsMiniMap extends LitElement {
   /** @internal */
-  static override styles = css`
-    :host {
-      --map-height: 18rem;
-      display: block;
-      position: relative;
-    }
-    [part='base'] {
-      position: relative;
-    }
-    [part='map'] {
-      position: relative;
-      height: var(--map-height);
-      overflow: hidden;
-      border-radius: var(--dcs-radius, 0.375rem);
-      border: 1px solid var(--dcs-color-border, #767676);
-    }
-    .maplibregl-canvas-container,
-    .maplibregl-canvas {
-      position: absolute;
-      left: 0;
-      top: 0;
-    }
-    .maplibregl-marker {
-      position: absolute;
-      top: 0;
-      left: 0;
-      will-change: transform;
-    }
-    [part='pin'] {
-      width: 28px;
-      height: 28px;
-      border-radius: 50% 50% 50% 0;
-      transform: rotate(-45deg);
-      background: var(--dcs-color-accent, #d93025);
-      border: 2px solid #fff;
-      box-shadow: 0 1px 4px rgb(0 0 0 / 0.4);
-      cursor: grab;
-    }
-    [part='pin']:focus-visible {
-      outline: 3px solid var(--dcs-color-focus, #1a66d2);
-      outline-offset: 3px;
-    }
-    [part='attribution'] {
-      font-size: 0.7rem;
-      color: var(--dcs-color-muted, #4a4a4a);
-      margin: 0.25rem 0 0;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    srOnly,
+    css`
+      :host {
+        --map-height: 18rem;
+        display: block;
+        position: relative;
+      }
+      [part='base'] {
+        position: relative;
+      }
+      [part='map'] {
+        position: relative;
+        height: var(--map-height);
+        overflow: hidden;
+        border-radius: var(--dcs-radius, 0.375rem);
+        border: 1px solid var(--dcs-color-border, #767676);
+      }
+      .maplibregl-canvas-container,
+      .maplibregl-canvas {
+        position: absolute;
+        left: 0;
+        top: 0;
+      }
+      .maplibregl-marker {
+        position: absolute;
+        top: 0;
+        left: 0;
+        will-change: transform;
+      }
+      [part='pin'] {
+        width: 28px;
+        height: 28px;
+        border-radius: 50% 50% 50% 0;
+        transform: rotate(-45deg);
+        background: var(--dcs-color-accent, #d93025);
+        border: 2px solid #fff;
+        box-shadow: 0 1px 4px rgb(0 0 0 / 0.4);
+        cursor: grab;
+      }
+      [part='pin']:focus-visible {
+        outline: 3px solid var(--dcs-color-focus, #1a66d2);
+        outline-offset: 3px;
+      }
+      [part='attribution'] {
+        font-size: 0.7rem;
+        color: var(--dcs-color-muted, #4a4a4a);
+        margin: 0.25rem 0 0;
+      }
+    `,
+  ];
   /** @internal */
   static override properties = {
     lat: { type: Number },
