@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the Node unit tests (node:test, TypeScript through tsx): every `*.test.ts` under
 // packages/*/src and packages/*/test, except the browser ones (`*.browser.test.ts` and the
-// elements package, which @web/test-runner runs in Chromium).
+// elements package, which @web/test-runner runs in Chromium), and scripts/*.test.ts.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,7 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     }
   }
 }
+for (const name of readdirSync(join(root, 'scripts'))) if (name.endsWith('.test.ts')) files.push(join(root, 'scripts', name));
 const chosen = files.filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
 if (chosen.length === 0) {
   console.error('no Node test files found');

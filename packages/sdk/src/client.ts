@@ -467,21 +467,29 @@ function isLatLon(p: unknown): p is LatLon {
 /** The code reader of core, loaded on first use. */
 const parseCodeShape = async (text: string): Promise<ParseCodeResult> => (await import('@diachiso/core')).parseCode(text);
 
-function problemDetail(p: unknown): string {
-  if (!p || typeof p !== 'object') return '';
-  const d = (p as Record<string, unknown>).detail;
-  return typeof d === 'string' ? d.slice(0, 200) : '';
+/** Removes the API key from a string the server wrote (a server may echo it back in an error). */
+function redactKey(s: string, key: string | undefined): string {
+  return key && key.length >= 4 ? s.split(key).join('[redacted]') : s;
 }
 
-function sanitizeProblem(p: unknown): Record<string, unknown> | undefined {
+function problemDetail(p: unknown, key: string | undefined): string {
+  if (!p || typeof p !== 'object') return '';
+  const d = (p as Record<string, unknown>).detail;
+  return typeof d === 'string' ? redactKey(d.slice(0, 200 + (key?.length ?? 0)), key).slice(0, 200) : '';
+}
+
+function sanitizeProblem(p: unknown, key: string | undefined): Record<string, unknown> | undefined {
   if (!p || typeof p !== 'object') return undefined;
   const o = p as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of ['type', 'title', 'status', 'detail', 'code']) if (typeof o[k] === 'string' || typeof o[k] === 'number') out[k] = o[k];
+  const clean = (v: unknown) => (typeof v === 'string' ? redactKey(v, key) : v);
+  for (const k of ['type', 'title', 'status', 'detail', 'code'])
+    if (typeof o[k] === 'string' || typeof o[k] === 'number') out[k] = clean(o[k]);
   if (Array.isArray(o.issues))
     out.issues = o.issues
       .slice(0, 50)
-      .filter((i) => i && typeof i === 'object' && typeof (i as Record<string, unknown>).field === 'string');
+      .filter((i) => i && typeof i === 'object' && typeof (i as Record<string, unknown>).field === 'string')
+      .map((i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, clean(v)])));
   return out;
 }
 
@@ -632,9 +640,12 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
           } catch {
             problem = undefined;
           }
-          throw Object.assign(new DiachisoError(status === 409 ? 'invalid-input' : c, { locale, status, detail: problemDetail(problem) }), {
-            problem: sanitizeProblem(problem),
-          });
+          throw Object.assign(
+            new DiachisoError(status === 409 ? 'invalid-input' : c, { locale, status, detail: problemDetail(problem, options.apiKey) }),
+            {
+              problem: sanitizeProblem(problem, options.apiKey),
+            },
+          );
         }
         if (c !== 'rate-limited' && c !== 'server') throw err;
       }
