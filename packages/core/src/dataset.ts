@@ -68,8 +68,19 @@ export interface WardsData {
   }>;
 }
 
-/** `[name, lon, lat, bbox, wardCode, segments]` of one named street. */
-export type StreetRow = readonly [name: string, lon: number, lat: number, bbox: readonly number[], wardCode: string, segments: number];
+/**
+ * `[name, lon, lat, bbox, wardCode, segments, lines]` of one named street; `lines` are its road
+ * lines as `[lon, lat]` points, simplified to about 11 m (absent in datasets before 2025.1-0909).
+ */
+export type StreetRow = readonly [
+  name: string,
+  lon: number,
+  lat: number,
+  bbox: readonly number[],
+  wardCode: string,
+  segments: number,
+  lines?: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+];
 
 /** The `streets` part: named streets of Nha Trang (OSM, ODbL). */
 export interface StreetsData {

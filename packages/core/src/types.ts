@@ -80,4 +80,30 @@ export interface ReverseResult {
   readonly province: UnitRef;
   /** Distance in metres to the ward polygon when the point fell in a gap between polygons. */
   readonly distanceM?: number;
+  /** The nearest named streets, nearest first (offline: Nha Trang's OSM streets). */
+  readonly streets?: readonly NearbyStreet[];
+  /** The nearest points of interest, nearest first. */
+  readonly pois?: readonly NearbyPoi[];
+}
+
+/** A street near a point, in a {@link ReverseResult}. */
+export interface NearbyStreet {
+  /** The street's suggestion id (`street:…`), usable with `retrieve`. */
+  readonly id: string;
+  /** The street's name. */
+  readonly name: string;
+  /** Distance from the point to the street's nearest segment, in whole metres. */
+  readonly distanceM: number;
+}
+
+/** A point of interest near a point, in a {@link ReverseResult}. */
+export interface NearbyPoi {
+  /** The point's suggestion id (`poi:…`). */
+  readonly id: string;
+  /** Its name. */
+  readonly name: string;
+  /** Its thematic category (`health`, `education`, `tourism`, …). */
+  readonly category: string;
+  /** Distance from the point, in whole metres. */
+  readonly distanceM: number;
 }

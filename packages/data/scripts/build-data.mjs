@@ -367,6 +367,37 @@ for (const f of roads.features) {
   }
 }
 
+// Each street carries its named road lines (for reverse geocoding: the nearest streets with
+// distances), matched by the same keys as the street groups: exact name, else the unique accented
+// street of the same folded name.
+const streetByKey = new Map();
+const streetByFold = new Map();
+for (const row of streets) {
+  streetByKey.set(row[0].toLocaleLowerCase('vi'), row);
+  const f = streetKey(row[0]);
+  streetByFold.set(f, streetByFold.has(f) ? null : row);
+}
+const streetLines = new Map();
+let linesUnmatched = 0;
+for (const [name, , pts] of roadLines) {
+  if (!name) continue;
+  const display = titleCase(name.replace(/^(đường|Đường)\s+/u, ''));
+  const row = streetByKey.get(display.toLocaleLowerCase('vi')) ?? streetByFold.get(streetKey(display));
+  if (!row) {
+    linesUnmatched++;
+    continue;
+  }
+  if (!streetLines.has(row)) streetLines.set(row, []);
+  // coarser than the map's lines: 0.0001° ≈ 11 m is plenty to rank the nearest streets
+  const coarse = simplify(
+    pts.map(([x, y]) => ({ x, y })),
+    0.0001,
+    true,
+  ).map((q) => [q.x, q.y]);
+  streetLines.get(row).push(coarse);
+}
+for (const row of streets) row.push(streetLines.get(row) ?? []);
+
 // ---------------------------------------------------------------- points of interest
 const CATEGORY = {
   hotel: 'lodging',
@@ -453,7 +484,7 @@ writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\
 const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
-    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets, ${roadLines.length} road lines, ${pois.length} POIs; ` +
+    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
     `zones ${Object.keys(zones).length} (${multiRef} in the long form); ${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)

@@ -50,6 +50,16 @@ for (const mode of ['online', 'offline'] as const) {
       assert.equal(await c.retrieve('ward:00000'), null);
     });
 
+    test('reverse: ward, nearest streets and points of interest, same on both sides', async () => {
+      const p = { lat: 12.2454, lon: 109.1943 };
+      const strip = (r: Awaited<ReturnType<Client['reverse']>>) => r && { ...r, source: undefined };
+      for (const nearby of [undefined, false, { streets: 5, pois: 2, radiusM: 800, category: 'food' }] as const) {
+        const a = await c.reverse(p, nearby === undefined ? {} : { nearby });
+        assert.deepEqual(strip(a), strip(await other.reverse(p, nearby === undefined ? {} : { nearby })));
+        if (nearby !== false) assert.ok(a!.streets!.length > 0);
+      }
+    });
+
     test('verify: legacy address corrected with its citation; nonsense invalid', async () => {
       const v = await c.verify('12 Trần Phú, P. Vĩnh Hải, TP. Nha Trang');
       assert.equal(v.status, 'corrected');

@@ -338,7 +338,14 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const p = { lat: Number(url.searchParams.get('lat')), lon: Number(url.searchParams.get('lon')) };
       if (!isLatLon(p)) return problem(400, 'Invalid input', 'lat and lon must be numbers in degrees.');
       const e = await getEngine();
-      return HttpResponse.json({ result: e.reverse(p) });
+      const n = (k: string) => (url.searchParams.has(k) ? Number(url.searchParams.get(k)) : undefined);
+      const nearby = {
+        streets: n('streets'),
+        pois: n('pois'),
+        radiusM: n('radius'),
+        category: url.searchParams.get('category') ?? undefined,
+      };
+      return HttpResponse.json({ result: e.reverse(p, nearby.streets === 0 && nearby.pois === 0 ? false : nearby) });
     }),
   ];
 }

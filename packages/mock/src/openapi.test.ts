@@ -65,6 +65,7 @@ test('answers validate against the contract’s schemas', async () => {
   await check('post', '/v1/verify', '/v1/verify', { components: { ward: 'Vĩnh Hải', district: 'Nha Trang' } });
   await check('get', '/v1/reverse', '/v1/reverse?lat=12.2388&lon=109.1967');
   await check('get', '/v1/reverse', '/v1/reverse?lat=21&lon=105.8');
+  await check('get', '/v1/reverse', '/v1/reverse?lat=12.2388&lon=109.1967&streets=2&pois=4&radius=1500&category=food');
   await check('get', '/v1/codes/encode', '/v1/codes/encode?lat=12.24579&lon=109.19533');
   await check('get', '/v1/codes/encode', '/v1/codes/encode?lat=21&lon=105.8');
   await check('get', '/v1/codes/parse', '/v1/codes/parse?q=224O2%2065ww848');

@@ -54,6 +54,16 @@ test('reverse: Khánh Hòa points give their ward, points elsewhere give null', 
     ward: { code: '22366', name: 'Phường Nha Trang' },
     province: { code: '56', name: 'Tỉnh Khánh Hòa' },
   });
+  // …with the nearest streets and points of interest, nearest first, in metres
+  assert.ok(nt!.streets!.length === 3 && nt!.pois!.length > 0);
+  for (const list of [nt!.streets!, nt!.pois!])
+    for (let i = 1; i < list.length; i++) assert.ok(list[i - 1]!.distanceM <= list[i]!.distanceM);
+  assert.ok(nt!.streets![0]!.distanceM < 200 && nt!.streets![0]!.id.startsWith('street:'));
+  assert.ok((await c.retrieve(nt!.streets![0]!.id))?.kind === 'street', 'a nearby street can be retrieved by its id');
+  const bare = await c.reverse({ lat: 12.2388, lon: 109.1967 }, { nearby: false });
+  assert.equal(bare!.streets, undefined);
+  const health = await c.reverse({ lat: 12.2388, lon: 109.1967 }, { nearby: { pois: 10, radiusM: 3000, category: 'health' } });
+  assert.ok(health!.pois!.every((p) => p.category === 'health' && p.distanceM <= 3000));
   assert.equal(await c.reverse({ lat: 21.0285, lon: 105.8542 }), null); // Hà Nội: not covered
   await assert.rejects(
     () => c.reverse({ lat: Number.NaN, lon: 1 }),

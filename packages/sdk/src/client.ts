@@ -264,6 +264,12 @@ export type EncodeAnswer =
   | (CodeAnswer & { readonly zoneKnown: true })
   | { readonly zoneKnown: false; readonly plusCode: string; readonly note: string; readonly source: Source };
 
+/** Options of {@link Client.reverse}. */
+export interface ReverseOptions extends CallOptions {
+  /** How many nearest streets and points of interest (default 3 and 5 within 500 m); `false` for none. */
+  nearby?: { streets?: number; pois?: number; radiusM?: number; category?: string } | false;
+}
+
 /** The answer of {@link Client.reverse}, with the side that answered. */
 export type ReverseAnswer = (ReverseResult & { readonly source: Source }) | null;
 
@@ -294,15 +300,19 @@ export interface Client {
    * Returns the 2025 ward and province containing a point, or `null` outside the covered area.
    *
    * @param point - `{ lat, lon }` in degrees.
-   * @param opts - Abort signal.
-   * @returns The ward and province, or `null`.
+   * @param opts - How many nearest streets and points of interest, within which radius (`nearby:
+   *   false` for none); abort signal.
+   * @returns The ward and province with the nearest streets and points of interest (distances in
+   *   metres), or `null`.
    * @throws DiachisoError `invalid-input` for a point that is not a finite lat/lon.
    * @example
    * ```ts
-   * (await client.reverse({ lat: 12.2388, lon: 109.1967 }))?.ward.name; // 'Phường Nha Trang'
+   * const r = await client.reverse({ lat: 12.2388, lon: 109.1967 });
+   * r?.ward.name; // 'Phường Nha Trang'
+   * r?.streets?.[0]; // { id: 'street:tran-phu', name: 'Trần Phú', distanceM: 35 }
    * ```
    */
-  reverse(point: LatLon, opts?: CallOptions): Promise<ReverseAnswer>;
+  reverse(point: LatLon, opts?: ReverseOptions): Promise<ReverseAnswer>;
   /**
    * Converts a pre-2025 address (full, abbreviated, without diacritics, with or without
    * district) to its 2025 ward and province. A divided ward gives every candidate; a name that
@@ -1072,11 +1082,20 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
       const [r, source] = await both(
         async () => {
-          const parsed = parseReverseBody(await getJson('/v1/reverse', { lat: String(point.lat), lon: String(point.lon) }, opts.signal));
+          const q: Record<string, string> = { lat: String(point.lat), lon: String(point.lon) };
+          const nb = opts.nearby;
+          if (nb === false) Object.assign(q, { streets: '0', pois: '0' });
+          else if (nb) {
+            if (nb.streets !== undefined) q.streets = String(nb.streets);
+            if (nb.pois !== undefined) q.pois = String(nb.pois);
+            if (nb.radiusM !== undefined) q.radius = String(nb.radiusM);
+            if (nb.category) q.category = nb.category;
+          }
+          const parsed = parseReverseBody(await getJson('/v1/reverse', q, opts.signal));
           if (parsed === undefined) throw new DiachisoError('invalid-response', { locale });
           return parsed;
         },
-        (e) => e.reverse(point),
+        (e) => e.reverse(point, opts.nearby ?? {}),
       );
       return r ? { ...r, source } : null;
     },

@@ -14,6 +14,7 @@ export {
   type RetryOptions,
   type SuggestResult,
   type ReverseAnswer,
+  type ReverseOptions,
   type Source,
   type LegacyConversion,
   type CodeAnswer,

@@ -134,8 +134,29 @@ export function parseReverseBody(body: unknown): ReverseResult | null | undefine
   const ward = unit((r as Record<string, unknown>).ward);
   const province = unit((r as Record<string, unknown>).province);
   if (!ward || !province) return undefined;
-  const d = (r as Record<string, unknown>).distanceM;
-  return typeof d === 'number' && Number.isFinite(d) ? { ward, province, distanceM: d } : { ward, province };
+  const o = r as Record<string, unknown>;
+  const d = o.distanceM;
+  const out: { -readonly [K in keyof ReverseResult]: ReverseResult[K] } = { ward, province };
+  if (typeof d === 'number' && Number.isFinite(d)) out.distanceM = d;
+  const metres = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+  if (Array.isArray(o.streets))
+    out.streets = o.streets.slice(0, 20).flatMap((x: unknown) => {
+      const s = x as Record<string, unknown> | null;
+      const id = str(s?.id, 200);
+      const name = str(s?.name);
+      const dm = metres(s?.distanceM);
+      return id && name && dm !== undefined ? [{ id, name, distanceM: dm }] : [];
+    });
+  if (Array.isArray(o.pois))
+    out.pois = o.pois.slice(0, 20).flatMap((x: unknown) => {
+      const s = x as Record<string, unknown> | null;
+      const id = str(s?.id, 200);
+      const name = str(s?.name);
+      const category = str(s?.category, 40);
+      const dm = metres(s?.distanceM);
+      return id && name && category && dm !== undefined ? [{ id, name, category, distanceM: dm }] : [];
+    });
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type LatLon,
   type ParseCodeResult,
   type PoisData,
+  type StreetsData,
   type ReverseResult,
   type Suggestion,
   type ZoneTable,
@@ -22,6 +23,7 @@ import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/dat
 import { createStore, get, set } from 'idb-keyval';
 import { SearchIndex, type IndexSnapshot, type SuggestOptions } from './search-index.js';
 import { WardLocator } from './reverse.js';
+import { NearbyIndex, type NearbyOptions } from './nearby.js';
 
 /**
  * An `OfflineEngine` is everything the offline mode needs, built from the embedded dataset: the
@@ -49,6 +51,8 @@ export class OfflineEngine {
   readonly zones: ZoneTable;
   /** Points of interest (thematic layers). */
   readonly pois: PoisData;
+  /** Nearest streets and points of interest. */
+  readonly nearby: NearbyIndex;
 
   /**
    * @param index - The search index.
@@ -57,6 +61,7 @@ export class OfflineEngine {
    * @param gazetteer - The unit names.
    * @param zones - The code's zone table.
    * @param pois - The points of interest.
+   * @param streets - The streets with their lines (for the nearest streets in `reverse`).
    */
   constructor(
     index: SearchIndex,
@@ -65,7 +70,9 @@ export class OfflineEngine {
     gazetteer: Gazetteer,
     zones: ZoneTable,
     pois: PoisData = { pois: [] },
+    streets?: StreetsData,
   ) {
+    this.nearby = new NearbyIndex(streets, pois);
     this.zones = zones;
     this.pois = pois;
     this.index = index;
@@ -104,7 +111,15 @@ export class OfflineEngine {
         if (store && !snap) void set(key, index.snapshot(), store).catch(() => undefined);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
-        return new OfflineEngine(index, locator, report, new Gazetteer(index.registry, ds.parts.legacy), ds.parts.zones, ds.parts.pois);
+        return new OfflineEngine(
+          index,
+          locator,
+          report,
+          new Gazetteer(index.registry, ds.parts.legacy),
+          ds.parts.zones,
+          ds.parts.pois,
+          ds.parts.streets,
+        );
       })();
       p.catch(() => engines.delete(key));
       engines.set(key, p);
@@ -204,13 +219,18 @@ export class OfflineEngine {
   }
 
   /**
-   * Returns the ward and province containing a point, or `null` outside Khánh Hòa.
+   * Returns the ward and province containing a point, or `null` outside Khánh Hòa, with the
+   * nearest streets and points of interest (unless `nearby` is `false`).
    *
    * @param p - The point.
+   * @param nearby - How many streets and points of interest, within which radius; `false` for none.
    * @returns The answer.
    */
-  reverse(p: LatLon): ReverseResult | null {
-    return this.locator.locate(p);
+  reverse(p: LatLon, nearby: NearbyOptions | false = {}): ReverseResult | null {
+    const r = this.locator.locate(p);
+    if (!r || nearby === false) return r;
+    const { streets, pois } = this.nearby.near(p, nearby);
+    return { ...r, streets, pois };
   }
 }
 

@@ -13,6 +13,7 @@ export {
   type IndexSnapshot,
 } from './search-index.js';
 export { WardLocator } from './reverse.js';
+export { NearbyIndex, type NearbyOptions } from './nearby.js';
 export { OfflineEngine } from './engine.js';
 export {
   layer,

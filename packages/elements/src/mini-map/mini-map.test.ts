@@ -19,6 +19,8 @@ describe('dcs-mini-map', () => {
     const ev = await moved;
     expect(ev.detail.location.lat).to.be.greaterThan(12.2388);
     expect(ev.detail.ward.code).to.equal('22366');
+    expect(ev.detail.street.name).to.be.a('string');
+    expect(ev.detail.street.distanceM).to.be.within(0, 150);
     expect(ev.detail.code).to.match(/^22366-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.include('Phường Nha Trang');

@@ -14,6 +14,8 @@ export interface DcsMoveDetail {
   readonly province?: { code: string; name: string };
   /** Its digital address code (a Plus Code outside the covered area). */
   readonly code?: string;
+  /** The nearest named street within 150 m, with the distance in metres. */
+  readonly street?: { id: string; name: string; distanceM: number };
 }
 
 type MapLibre = typeof import('maplibre-gl');
@@ -273,10 +275,15 @@ export class DcsMiniMap extends LitElement {
     let detail: DcsMoveDetail = { location };
     try {
       const c = await this.#client();
-      const [rev, code] = await Promise.all([c.reverse(location), c.encodeCode(location)]);
+      const [rev, code] = await Promise.all([
+        c.reverse(location, { nearby: { streets: 1, pois: 0, radiusM: 150 } }),
+        c.encodeCode(location),
+      ]);
+      const street = rev?.streets?.[0];
       detail = {
         location,
         ...(rev ? { ward: rev.ward, province: rev.province } : {}),
+        ...(street ? { street } : {}),
         code: code.zoneKnown ? code.code : code.plusCode,
       };
     } catch {
