@@ -1,14 +1,17 @@
 // One build for every package (ESM + .d.ts) and the drop-in browser bundles.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
+// Hashed chunks of earlier builds would pile up beside the bundles: start clean.
+for (const dir of ['packages/elements/dist/browser', 'packages/mock/dist/browser']) rmSync(dir, { recursive: true, force: true });
+
 const PACKAGES = {
   core: ['index'],
   data: ['index'],
-  search: ['index'],
+  search: ['index', 'diachiso-worker'],
   sdk: ['index'],
   mock: ['index', 'browser', 'cli'],
   elements: [
@@ -86,4 +89,11 @@ const bundle = (pkg, entry, file, split = false) => ({
   },
 });
 
-export default [...libraries, bundle('elements', 'define', 'diachiso.js', true), bundle('mock', 'browser', 'mock.js')];
+// The engine worker of `createClient({ worker: true })`, beside the chunks that start it.
+const engineWorker = {
+  ...bundle('search', 'diachiso-worker', ''),
+  plugins: bundle('elements', 'define', '').plugins.filter((p) => p.name !== 'copy-assets'),
+};
+engineWorker.output = { ...engineWorker.output, file: 'packages/elements/dist/browser/diachiso-worker.js' };
+
+export default [...libraries, bundle('elements', 'define', 'diachiso.js', true), engineWorker, bundle('mock', 'browser', 'mock.js')];

@@ -48,6 +48,14 @@ test('plain-html: the single-file bundle works offline on the embedded dataset a
   await typeInAutocomplete(page, 'dcs-address-autocomplete', 'truong sa');
   const labels = await options(page, 'dcs-address-autocomplete');
   assert.ok(labels[0]!.startsWith('Đặc khu Trường Sa'), labels.join(' | '));
+  // `worker`: the suggestions come from the engine worker shipped beside the bundle.
+  assert.ok(
+    page.workers().some((w) => w.url().endsWith('/packages/elements/dist/browser/diachiso-worker.js')),
+    page
+      .workers()
+      .map((w) => w.url())
+      .join(' '),
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await Promise.all([page.waitForNavigation(), page.click('button')]);
@@ -154,6 +162,10 @@ test('strict CSP (no inline script, no eval, no inline style, Trusted Types): ev
   await typeInAutocomplete(page, '#ac', 'bac nha trang');
   const labels = await options(page, '#ac');
   assert.ok(labels[0]!.includes('Phường Bắc Nha Trang'));
+  assert.ok(
+    page.workers().some((w) => w.url().endsWith('/diachiso-worker.js')),
+    'the engine runs in its worker under the strict CSP',
+  );
   await page.waitForFunction(() => !!document.querySelector('#badge')!.shadowRoot!.querySelector('svg[part="qr"]'), { timeout: 10000 });
   await page.evaluate(
     () => void (document.querySelector('#dialog') as unknown as { open(t: string): Promise<unknown> }).open('P. Vĩnh Hải, TP. Nha Trang'),

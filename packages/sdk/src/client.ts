@@ -17,7 +17,7 @@ import type {
   UnitRef,
 } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
+import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage, WorkerEngine } from '@diachiso/search';
 import type { LocalStore } from './storage.js';
 import { DiachisoError } from './errors.js';
 import { parseCodeBody, parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
@@ -58,6 +58,14 @@ export interface ClientOptions {
   cache?: { size?: number; ttlMs?: number } | false;
   /** Where and how to load the embedded dataset (offline and auto modes). */
   dataset?: LoadOptions;
+  /**
+   * Run the offline engine's searches (`suggest`, `search`, `retrieve`, `reverse`) in a Web Worker,
+   * so that loading the dataset and every search stay off the main thread. `{ url }` names the
+   * worker script (default: `diachiso-worker.js` beside the bundle). Where a worker cannot start
+   * (no Worker, blocked by CSP), the engine runs on the main thread; {@link Client.engineThread}
+   * says which. Default `false`.
+   */
+  worker?: boolean | { url?: string | URL };
 }
 
 /** Options common to every call. */
@@ -445,6 +453,13 @@ export interface Client {
    * @throws DiachisoError `unavailable` in online mode.
    */
   offline(): Promise<OfflineEngine>;
+  /**
+   * Where the offline searches run: `worker` (a Web Worker, with the `worker` option), `main`, or
+   * `none` in online mode. Starts the engine if it has not started.
+   *
+   * @returns The thread.
+   */
+  engineThread(): Promise<'worker' | 'main' | 'none'>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -544,7 +559,30 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     engine ??= import('@diachiso/search').then((m) => m.OfflineEngine.load(options.dataset ?? {}));
     return engine;
   };
-  if (mode === 'offline') await offline();
+  // The searches' engine: a worker when asked for and possible, else the main-thread engine.
+  type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngine;
+  let searcherP: Promise<{ s: Searcher; thread: 'worker' | 'main' }> | undefined;
+  const searcher = () => {
+    if (mode === 'online') return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
+    searcherP ??= (async () => {
+      if (options.worker && typeof Worker !== 'undefined') {
+        const m = await import('@diachiso/search');
+        const url = typeof options.worker === 'object' ? options.worker.url : undefined;
+        try {
+          return {
+            s: await m.WorkerEngine.start({ ...(options.dataset ? { dataset: options.dataset } : {}), ...(url ? { url } : {}) }),
+            thread: 'worker' as const,
+          };
+        } catch {
+          // no worker here (CSP, file://, old browser): the same engine on the main thread
+        }
+      }
+      return { s: await offline(), thread: 'main' as const };
+    })();
+    searcherP.catch(() => (searcherP = undefined));
+    return searcherP;
+  };
+  if (mode === 'offline') await (options.worker ? searcher() : offline());
 
   // LRU of platform answers for suggest and retrieve (a Map keeps insertion order).
   const cacheSize = options.cache === false ? 0 : Math.max(0, options.cache?.size ?? 200);
@@ -668,16 +706,21 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   const fallbackWorthy = (e: unknown) =>
     e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout' || e.code === 'server' || e.code === 'rate-limited');
 
-  async function both<T>(online: () => Promise<T>, off: (e: OfflineEngine) => T | Promise<T>): Promise<[T, Source]> {
-    if (mode === 'offline') return [await off(await offline()), 'offline'];
+  async function both<T, E = OfflineEngine>(
+    online: () => Promise<T>,
+    off: (e: E) => T | Promise<T>,
+    load: () => Promise<E> = offline as unknown as () => Promise<E>,
+  ): Promise<[T, Source]> {
+    if (mode === 'offline') return [await off(await load()), 'offline'];
     if (mode === 'online') return [await online(), 'online'];
     try {
       return [await online(), 'online'];
     } catch (e) {
       if (!fallbackWorthy(e)) throw e;
-      return [await off(await offline()), 'offline'];
+      return [await off(await load()), 'offline'];
     }
   }
+  const searchSide = async () => (await searcher()).s;
 
   // ---- registrations: local store (offline), drafts, outbox
   let localStore: Promise<RegistrationStore> | undefined;
@@ -856,6 +899,10 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     mode,
     locale,
     offline,
+    async engineThread() {
+      if (mode === 'online') return 'none';
+      return (await searcher()).thread;
+    },
     units,
     registrations,
     async suggest(text, opts = {}) {
@@ -884,6 +931,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
             return parsed.slice(0, limit);
           },
           (e) => e.suggest(q, searchOpts),
+          searchSide,
         );
       }
       if (opts.signal?.aborted) throw new DiachisoError('aborted', { locale });
@@ -922,6 +970,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
           return parsed;
         },
         (e) => e.suggest(q, { limit, ...(opts.province ? { province: opts.province } : {}), ...(opts.kinds ? { kinds: opts.kinds } : {}) }),
+        searchSide,
       );
       return { results, source };
     },
@@ -939,7 +988,8 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
             throw e;
           }
         },
-        (e) => e.get(id) ?? null,
+        async (e) => (await e.get(id)) ?? null,
+        searchSide,
       );
       return r ? { ...r, source } : null;
     },
@@ -1096,6 +1146,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
           return parsed;
         },
         (e) => e.reverse(point, opts.nearby ?? {}),
+        searchSide,
       );
       return r ? { ...r, source } : null;
     },

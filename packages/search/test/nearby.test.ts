@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { PoisData, StreetsData } from '@diachiso/core';
 import { NearbyIndex, streetIds } from '@diachiso/search';
 
-const asset = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`../../data/assets/${name}.json`, import.meta.url), 'utf8')) as T;
+const asset = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../../data/assets/${name}.json`, import.meta.url), 'utf8')) as T;
 const streets = asset<StreetsData>('streets');
 const pois = asset<PoisData>('pois');
 const near = new NearbyIndex(streets, pois);
@@ -39,7 +38,7 @@ test('every street of the dataset has its road lines', () => {
 
 test('the grid gives the same nearest streets as checking every segment (1,000 random points)', () => {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   let withResults = 0;
   for (let i = 0; i < 1000; i++) {
     const lat = 12.18 + rnd() * 0.12;

@@ -73,6 +73,7 @@ export class DcsAddressAutocomplete extends LitElement {
     mode: { type: String },
     baseUrl: { type: String, attribute: 'base-url' },
     apiKey: { type: String, attribute: 'api-key' },
+    worker: { type: Boolean },
     province: { type: String },
     limit: { type: Number },
     lang: { type: String },
@@ -100,6 +101,8 @@ export class DcsAddressAutocomplete extends LitElement {
   declare baseUrl: string | undefined;
   /** The platform API key (sent in a header, never shown). */
   declare apiKey: string | undefined;
+  /** Run the embedded engine in a Web Worker (`diachiso-worker.js` beside the bundle), so typing never waits for it. */
+  declare worker: boolean;
   /** Prefer suggestions in this province (2-digit code). */
   declare province: string | undefined;
   /** Most suggestions shown (default 6). */
@@ -150,6 +153,7 @@ export class DcsAddressAutocomplete extends LitElement {
     super();
     this.#internals = this.attachInternals();
     this.limit = 6;
+    this.worker = false;
     this.lang = '';
     this.name = '';
     this.required = false;
@@ -272,13 +276,14 @@ export class DcsAddressAutocomplete extends LitElement {
 
   async #getClient(): Promise<Client> {
     if (this.client) return this.client;
-    const key = `${this.mode ?? ''}|${this.baseUrl ?? ''}|${this.apiKey ?? ''}|${this.lang}`;
+    const key = `${this.mode ?? ''}|${this.baseUrl ?? ''}|${this.apiKey ?? ''}|${this.lang}|${this.worker}`;
     if (!this.#ownClient || key !== this.#ownClientKey) {
       this.#ownClientKey = key;
       this.#ownClient = createClient({
         ...(this.mode ? { mode: this.mode } : {}),
         ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
         ...(this.apiKey ? { apiKey: this.apiKey } : {}),
+        ...(this.worker ? { worker: true } : {}),
         locale: langOf(this, this.lang),
       });
       this.#ownClient.catch(() => (this.#ownClient = undefined));

@@ -1,0 +1,60 @@
+// The offline engine in a Web Worker: same answers as on the main thread, the main thread stays
+// responsive while the worker loads the dataset and the index, and a worker that cannot start
+// leaves the client on the main thread instead of failing.
+import { expect } from '@open-wc/testing';
+import { createClient } from '@diachiso/sdk';
+import { OfflineEngine, WorkerEngine } from '@diachiso/search';
+
+const url = new URL('./diachiso-worker.ts', import.meta.url);
+
+/** Runs `work` and returns the longest gap between 4 ms timer ticks on the main thread meanwhile. */
+async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  const t = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 4);
+  try {
+    const value = await work();
+    return { value, stallMs: worst };
+  } finally {
+    clearInterval(t);
+  }
+}
+
+describe('WorkerEngine', () => {
+  it('answers like the main-thread engine, without blocking the main thread while it starts', async () => {
+    const { value: w, stallMs: workerStall } = await longestStall(() => WorkerEngine.start({ url, dataset: { cache: false } }));
+    const { value: main, stallMs: mainStall } = await longestStall(() => OfflineEngine.load({ cache: false }));
+    console.log(`longest main-thread stall while starting: worker ${workerStall.toFixed(0)} ms, main thread ${mainStall.toFixed(0)} ms`);
+    expect(workerStall).to.be.lessThan(100);
+    for (const q of ['vinh hai', 'P. Vĩnh Hải, TP. Nha Trang', 'tran phu', 'benh vien', 'xa cam lam', 'khanh hoa', 'zzqx']) {
+      const a = await w.suggest(q, { limit: 5 });
+      expect(JSON.stringify(a), q).to.equal(JSON.stringify(main.suggest(q, { limit: 5 })));
+    }
+    expect(JSON.stringify(await w.get('ward:22333'))).to.equal(JSON.stringify(main.get('ward:22333')));
+    const p = { lat: 12.2454, lon: 109.1943 };
+    expect(JSON.stringify(await w.reverse(p))).to.equal(JSON.stringify(main.reverse(p)));
+    expect(w.dataset.version).to.equal(main.dataset.version);
+    w.terminate();
+    let err: unknown;
+    await w.suggest('vinh hai').catch((e: unknown) => (err = e));
+    expect(err instanceof Error).to.equal(true);
+  });
+
+  it('createClient({ worker }) runs the searches in the worker; a worker that cannot start falls back to the main thread', async () => {
+    const c = await createClient({ mode: 'offline', worker: { url } });
+    expect(await c.engineThread()).to.equal('worker');
+    const s = await c.suggest('vinh hai', { limit: 3 });
+    expect(s.source).to.equal('offline');
+    expect(s[0]!.label).to.contain('Vĩnh Hải');
+    expect((await c.retrieve(s[0]!.id))!.id).to.equal(s[0]!.id);
+    expect((await c.reverse({ lat: 12.2454, lon: 109.1943 }))!.streets!.length).to.be.greaterThan(0);
+
+    const broken = await createClient({ mode: 'offline', worker: { url: new URL('./no-such-worker.js', import.meta.url) } });
+    expect(await broken.engineThread()).to.equal('main');
+    expect((await broken.suggest('vinh hai', { limit: 3 }))[0]!.label).to.contain('Vĩnh Hải');
+  });
+});
