@@ -108,7 +108,9 @@ export class OfflineEngine {
           index = new SearchIndex(ds.parts); // a stale or corrupt snapshot: rebuild
           snap = undefined;
         }
-        if (store && !snap) void set(key, index.snapshot(), store).catch(() => undefined);
+        // Written when the page is idle: serialising the index takes tens of milliseconds, which
+        // should not land on the user's first keystrokes.
+        if (store && !snap) whenIdle(() => void set(key, index.snapshot(), store).catch(() => undefined));
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
         return new OfflineEngine(
@@ -235,6 +237,12 @@ export class OfflineEngine {
 }
 
 const engines = new Map<string, Promise<OfflineEngine>>();
+
+function whenIdle(fn: () => void): void {
+  const g = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+  if (g.requestIdleCallback) g.requestIdleCallback(fn, { timeout: 5000 });
+  else setTimeout(fn, 500);
+}
 let idbStore: ReturnType<typeof createStore> | undefined;
 function snapshotStore(): ReturnType<typeof createStore> | undefined {
   try {

@@ -327,7 +327,9 @@ export class DcsAddressAutocomplete extends LitElement {
       this.#close();
       return;
     }
-    this.#timer = setTimeout(() => void this.#fetch(q), Math.max(0, this.debounce));
+    if (!(this.debounce > 0))
+      void this.#fetch(q); // no debounce: no timer hop either
+    else this.#timer = setTimeout(() => void this.#fetch(q), this.debounce);
   }
 
   async #fetch(q: string): Promise<void> {
