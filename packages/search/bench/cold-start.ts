@@ -17,7 +17,8 @@ const inPage = (worker: boolean) => String.raw`(async () => {
   const ms = performance.now() - t0;
   const e = ${worker ? 'null' : 'await c.offline()'};
   const hits = (await c.suggest('vinh hai', { limit: 1 })).length;
-  return { ms, thread, cache: e ? e.dataset.cache : 'worker', hits };
+  const parts = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('diachiso:')).map((m) => [m.name.slice(9), Math.round(m.duration)]);
+  return { ms, thread, cache: e ? e.dataset.cache : 'worker', hits, parts };
 })()`;
 
 const rows: string[] = [];
@@ -34,8 +35,9 @@ try {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await page.reload({ waitUntil: 'load' });
-      const r = (await page.evaluate(inPage(worker))) as { ms: number; thread: string; cache: string; hits: number };
+      const r = (await page.evaluate(inPage(worker))) as { ms: number; thread: string; cache: string; hits: number; parts: unknown };
       if (r.hits < 1) throw new Error('the engine did not answer');
+      if (process.env.BENCH_DEBUG) console.log(Math.round(r.ms), JSON.stringify(r.parts));
       warm.push(r.ms);
     }
     const where = worker ? `Web Worker (${first.thread})` : 'main thread';

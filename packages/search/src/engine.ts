@@ -19,7 +19,7 @@ import {
   verifyAddress,
 } from '@diachiso/core';
 import { layer, type LayerCollection } from './services.js';
-import { loadDataset, type LoadOptions, type LoadedDataset } from '@diachiso/data';
+import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { createStore, get, set } from 'idb-keyval';
 import { SearchIndex, type IndexSnapshot, type SuggestOptions } from './search-index.js';
 import { WardLocator } from './reverse.js';
@@ -43,22 +43,20 @@ export class OfflineEngine {
   readonly locator: WardLocator;
   /** How the dataset was loaded (version, cache, attribution). */
   readonly dataset: Omit<LoadedDataset, 'parts'>;
-  /** Every unit name, 2025 and pre-2025. */
-  readonly gazetteer: Gazetteer;
-  /** The pre-2025 → 2025 converter. */
-  readonly converter: LegacyConverter;
   /** The digital address code's zone table. */
   readonly zones: ZoneTable;
   /** Points of interest (thematic layers). */
   readonly pois: PoisData;
-  /** Nearest streets and points of interest. */
-  readonly nearby: NearbyIndex;
+  #gazetteer: Gazetteer | (() => Gazetteer);
+  #converter: LegacyConverter | undefined;
+  #nearby: NearbyIndex | undefined;
+  readonly #streets: StreetsData | undefined;
 
   /**
    * @param index - The search index.
    * @param locator - The ward locator.
    * @param dataset - The load report.
-   * @param gazetteer - The unit names.
+   * @param gazetteer - The unit names, or a function that builds them on first use.
    * @param zones - The code's zone table.
    * @param pois - The points of interest.
    * @param streets - The streets with their lines (for the nearest streets in `reverse`).
@@ -67,19 +65,34 @@ export class OfflineEngine {
     index: SearchIndex,
     locator: WardLocator,
     dataset: Omit<LoadedDataset, 'parts'>,
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer | (() => Gazetteer),
     zones: ZoneTable,
     pois: PoisData = { pois: [] },
     streets?: StreetsData,
   ) {
-    this.nearby = new NearbyIndex(streets, pois);
     this.zones = zones;
     this.pois = pois;
     this.index = index;
     this.locator = locator;
     this.dataset = dataset;
-    this.gazetteer = gazetteer;
-    this.converter = new LegacyConverter(gazetteer);
+    this.#gazetteer = gazetteer;
+    this.#streets = streets;
+  }
+
+  // Built on first use: suggestions (the first thing a page needs) do not wait for them.
+  /** Every unit name, 2025 and pre-2025. */
+  get gazetteer(): Gazetteer {
+    return typeof this.#gazetteer === 'function' ? (this.#gazetteer = this.#gazetteer()) : this.#gazetteer;
+  }
+
+  /** The pre-2025 → 2025 converter. */
+  get converter(): LegacyConverter {
+    return (this.#converter ??= new LegacyConverter(this.gazetteer));
+  }
+
+  /** Nearest streets and points of interest. */
+  get nearby(): NearbyIndex {
+    return (this.#nearby ??= new NearbyIndex(this.#streets, this.pois));
   }
 
   /**
@@ -94,13 +107,26 @@ export class OfflineEngine {
     let p = engines.get(key);
     if (!p) {
       p = (async () => {
-        const ds = await loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois', 'zones'], opts);
         // The text index is stored in IndexedDB beside the dataset: a second visit loads it
-        // instead of re-indexing.
+        // instead of re-indexing. It is read while the dataset parts are read.
+        const wantCache = opts.cache !== false && typeof indexedDB !== 'undefined';
+        const snapRead = wantCache
+          ? loadManifest(opts)
+              .then((m) => {
+                const st = snapshotStore();
+                return st ? get<IndexSnapshot>(`${m.version}/search-index`, st) : undefined;
+              })
+              .catch(() => undefined)
+          : Promise.resolve(undefined);
+        const t0 = now();
+        const [ds, snapped] = await Promise.all([
+          loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois', 'zones'], opts).then((d) => (measure('dataset', t0), d)),
+          snapRead.then((x) => (measure('snapshot read', t0), x)),
+        ]);
+        const t1 = now();
         const store = ds.cache === 'indexeddb' ? snapshotStore() : undefined;
         const key = `${ds.version}/search-index`;
-        let snap: IndexSnapshot | undefined;
-        if (store) snap = await get<IndexSnapshot>(key, store).catch(() => undefined);
+        let snap: IndexSnapshot | undefined = store ? snapped : undefined;
         let index: SearchIndex;
         try {
           index = new SearchIndex(ds.parts, snap);
@@ -110,14 +136,16 @@ export class OfflineEngine {
         }
         // Written when the page is idle: serialising the index takes tens of milliseconds, which
         // should not land on the user's first keystrokes.
-        if (store && !snap) whenIdle(() => void set(key, index.snapshot(), store).catch(() => undefined));
+        whenIdle(() => index.warmUp());
+        if (store && !index.fromSnapshot) whenIdle(() => void set(key, index.snapshot(), store).catch(() => undefined));
+        measure(index.fromSnapshot ? 'index restored' : 'index built', t1);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
         return new OfflineEngine(
           index,
           locator,
           report,
-          new Gazetteer(index.registry, ds.parts.legacy),
+          () => new Gazetteer(index.registry, ds.parts.legacy),
           ds.parts.zones,
           ds.parts.pois,
           ds.parts.streets,
@@ -237,6 +265,16 @@ export class OfflineEngine {
 }
 
 const engines = new Map<string, Promise<OfflineEngine>>();
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** A `diachiso:…` performance measure (shown in browser profilers; read by the cold-start bench). */
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(`diachiso:${name}`, { start, end: now() });
+  } catch {
+    // no User Timing here
+  }
+}
 
 function whenIdle(fn: () => void): void {
   const g = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };

@@ -41,11 +41,15 @@ export interface SuggestOptions {
  */
 export interface IndexSnapshot {
   /** Format version of the snapshot. */
-  readonly format: 1;
+  readonly format: 2;
   /** How many records the index held; a mismatch means another dataset. */
   readonly records: number;
   /** flexsearch's export: key → data. */
   readonly entries: ReadonlyArray<readonly [string, string]>;
+  /** Every record's folded words, `name words\tcontext words`, one line per record (not re-folded on load). */
+  readonly words: string;
+  /** Per pre-2025 row, `1` if it is a record of its own, `0` if not. */
+  readonly legacy?: string;
 }
 
 /** The parts a {@link SearchIndex} is built from; `admin` is required, the rest optional. */
@@ -109,7 +113,7 @@ export class SearchIndex {
   /** Document frequency of each word (and markers of the typo dictionary). */
   readonly #df = new Map<string, number>();
   /** One-deletion variants → vocabulary words (SymSpell, distance 1). */
-  readonly #deletes = new Map<string, string[]>();
+  #deletes: Map<string, string[]> | undefined;
   #sortedVocab: string[] | undefined;
   /** `#cumDf[i]` = sum of the document frequencies of the first `i` sorted vocabulary words. */
   #cumDf: Float64Array | undefined;
@@ -118,6 +122,12 @@ export class SearchIndex {
   #byId: Map<string, Rec> | undefined;
 
   readonly #fromSnapshot: boolean;
+  readonly #legacyKept: string;
+
+  /** Whether the text index was restored from a snapshot (rather than built). */
+  get fromSnapshot(): boolean {
+    return this.#fromSnapshot;
+  }
 
   /**
    * Builds the index, or loads it from a snapshot made by {@link SearchIndex.snapshot} on the
@@ -127,7 +137,26 @@ export class SearchIndex {
    * @param snapshot - A snapshot of the same dataset, if one is stored.
    */
   constructor(src: SearchSources, snapshot?: IndexSnapshot) {
-    this.#fromSnapshot = !!snapshot && snapshot.format === 1;
+    this.#fromSnapshot = !!snapshot && snapshot.format === 2 && typeof snapshot.words === 'string';
+    // From a snapshot, every record's words are read back instead of folding the names again.
+    const pre = this.#fromSnapshot ? snapshot!.words.split('\n') : undefined;
+    // …and which pre-2025 rows became records, instead of comparing folded names again.
+    const preLegacy = this.#fromSnapshot && typeof snapshot!.legacy === 'string' ? snapshot!.legacy : undefined;
+    const legacyKept: string[] = [];
+    const typeMemo = new Map<string, Rec['unitType']>();
+    const unitTypeOf = (type: string) => {
+      if (!typeMemo.has(type)) typeMemo.set(type, UNIT_TYPE[fold(type)]);
+      return typeMemo.get(type);
+    };
+    let k = 0;
+    const wordsOf = (name: () => string[], ctx: () => Iterable<string>): [string[], Set<string>] => {
+      const line = pre?.[k++];
+      if (line === undefined) return [name(), new Set(ctx())];
+      const t = line.indexOf('\t');
+      const a = line.slice(0, t);
+      const b = line.slice(t + 1);
+      return [a ? a.split(' ') : [], new Set(b ? b.split(' ') : [])];
+    };
     this.registry = new AdminRegistry(src.admin);
     // Words are folded by our own Vietnamese normalisation before they reach flexsearch.
     this.#fx = new Index({ tokenize: 'forward', encode: (s: string) => s.split(' ').filter(Boolean) });
@@ -135,16 +164,19 @@ export class SearchIndex {
     const extraCtx = new Map<string, Set<string>>();
 
     if (src.legacy) {
-      for (const row of src.legacy.rows) {
+      for (const [r, row] of src.legacy.rows.entries()) {
+        legacyKept[r] = '0';
+        if (preLegacy && preLegacy.charCodeAt(r) !== 49) continue; // '1': a record
         const [opc, oprov, odc, odist, owc, oward, nwc, divided, clause] = row;
         const nw = reg.ward(nwc);
         if (!nw) continue;
         const np = reg.province(nw.provinceCode)!;
         const oldName = stripType(oward);
         if (!oward) continue;
-        if (fold(oldName.name) === fold(nw.name)) {
+        if (!preLegacy && fold(oldName.name) === fold(nw.name)) {
           // Same name as before: no separate legacy record, but the old district and province
           // still find the 2025 ward ("Phường X, Huyện Y").
+          if (pre) continue; // already in the ward's words
           const set = extraCtx.get(nw.code) ?? new Set<string>();
           for (const w of words(`${odist} ${oprov}`)) set.add(w);
           extraCtx.set(nw.code, set);
@@ -178,11 +210,16 @@ export class SearchIndex {
           ...(nw.centroid ? { location: nw.centroid } : {}),
           legacy,
         };
-        const t = UNIT_TYPE[fold(oldName.type)];
+        const t = unitTypeOf(oldName.type);
+        legacyKept[r] = '1';
+        const [nameWords, ctxWords] = wordsOf(
+          () => words(oldName.name),
+          () => words(`${oldName.type} ${odist} ${oprov}`),
+        );
         this.#add({
           s,
-          nameWords: words(oldName.name),
-          ctxWords: new Set(words(`${oldName.type} ${odist} ${oprov}`)),
+          nameWords,
+          ctxWords,
           ...(t ? { unitType: t } : {}),
           prio: KIND_PRIO.legacy!,
           provinceCode: np.code,
@@ -192,10 +229,14 @@ export class SearchIndex {
     }
 
     for (const p of reg.provinces) {
+      const [nameWords, ctxWords] = wordsOf(
+        () => words(p.name),
+        () => words(p.type),
+      );
       this.#add({
         s: { id: `province:${p.code}`, kind: 'province', label: p.fullName, province: AdminRegistry.provinceRef(p) },
-        nameWords: words(p.name),
-        ctxWords: new Set(words(p.type)),
+        nameWords,
+        ctxWords,
         unitType: p.type === 'Tỉnh' ? 'tinh' : 'thanh-pho',
         prio: KIND_PRIO.province!,
         provinceCode: p.code,
@@ -203,9 +244,11 @@ export class SearchIndex {
     }
     for (const w of reg.wards) {
       const p = reg.province(w.provinceCode)!;
-      const ctx = new Set(words(`${w.type} ${p.fullName}`));
-      for (const x of extraCtx.get(w.code) ?? []) ctx.add(x);
-      const t = UNIT_TYPE[fold(w.type)];
+      const [nameWords, ctx] = wordsOf(
+        () => words(w.name),
+        () => [...words(`${w.type} ${p.fullName}`), ...(extraCtx.get(w.code) ?? [])],
+      );
+      const t = unitTypeOf(w.type);
       this.#add({
         s: {
           id: `ward:${w.code}`,
@@ -215,7 +258,7 @@ export class SearchIndex {
           province: AdminRegistry.provinceRef(p),
           ...(w.centroid ? { location: w.centroid } : {}),
         },
-        nameWords: words(w.name),
+        nameWords,
         ctxWords: ctx,
         ...(t ? { unitType: t } : {}),
         prio: KIND_PRIO.ward!,
@@ -224,20 +267,24 @@ export class SearchIndex {
       });
     }
     const sids = streetIds(src.streets?.streets ?? []);
-    for (const [k, [name, lon, lat, , wardCode]] of (src.streets?.streets ?? []).entries()) {
+    for (const [i, [name, lon, lat, , wardCode]] of (src.streets?.streets ?? []).entries()) {
       const w = reg.ward(wardCode);
       const p = w ? reg.province(w.provinceCode) : undefined;
+      const [nameWords, ctxWords] = wordsOf(
+        () => words(name),
+        () => words(`duong pho ${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`),
+      );
       this.#add({
         s: {
-          id: sids[k]!,
+          id: sids[i]!,
           kind: 'street',
           label: [name, w?.fullName, p?.fullName].filter(Boolean).join(', '),
           ...(w ? { ward: AdminRegistry.wardRef(w) } : {}),
           ...(p ? { province: AdminRegistry.provinceRef(p) } : {}),
           location: { lat, lon },
         },
-        nameWords: words(name),
-        ctxWords: new Set(words(`duong pho ${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`)),
+        nameWords,
+        ctxWords,
         prio: KIND_PRIO.street!,
         ...(p ? { provinceCode: p.code } : {}),
         ...(w ? { wardCode: w.code } : {}),
@@ -246,6 +293,10 @@ export class SearchIndex {
     for (const [osmId, name, category, , lon, lat, wardCode] of src.pois?.pois ?? []) {
       const w = reg.ward(wardCode);
       const p = w ? reg.province(w.provinceCode) : undefined;
+      const [nameWords, ctxWords] = wordsOf(
+        () => words(name),
+        () => words(`${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`),
+      );
       this.#add({
         s: {
           id: `poi:${osmId}`,
@@ -256,15 +307,21 @@ export class SearchIndex {
           location: { lat, lon },
           category,
         },
-        nameWords: words(name),
-        ctxWords: new Set(words(`${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`)),
+        nameWords,
+        ctxWords,
         prio: KIND_PRIO.poi!,
         ...(p ? { provinceCode: p.code } : {}),
         ...(w ? { wardCode: w.code } : {}),
       });
     }
+    this.#legacyKept = legacyKept.join('');
     if (this.#fromSnapshot) {
-      if (snapshot!.records !== this.#recs.length) throw new Error('The index snapshot was made from another dataset.');
+      if (
+        snapshot!.records !== this.#recs.length ||
+        pre!.length !== this.#recs.length ||
+        (preLegacy && preLegacy.length !== legacyKept.length)
+      )
+        throw new Error('The index snapshot was made from another dataset.');
       for (const [k, d] of snapshot!.entries) this.#fx.import(k, d);
     }
   }
@@ -279,7 +336,8 @@ export class SearchIndex {
     this.#fx.export((key: string, data: unknown) => {
       entries.push([String(key), String(data)]);
     });
-    return { format: 1, records: this.#recs.length, entries };
+    const words = this.#recs.map((r) => `${r.nameWords.join(' ')}\t${[...r.ctxWords].join(' ')}`).join('\n');
+    return { format: 2, records: this.#recs.length, entries, words, legacy: this.#legacyKept };
   }
 
   /**
@@ -325,22 +383,41 @@ export class SearchIndex {
   #add(rec: Rec): void {
     const id = this.#recs.length;
     this.#recs.push(rec);
-    const all = [...rec.nameWords, ...rec.ctxWords];
-    this.#words.push(new Set(all));
-    for (const w of new Set(all)) {
-      this.#df.set(w, (this.#df.get(w) ?? 0) + 1);
-      // One-deletion neighbourhood of every word of five letters or more, for typo tolerance.
-      if (w.length >= 5 && !this.#df.has(`\u0000${w}`)) {
-        this.#df.set(`\u0000${w}`, 1);
+    const ws = new Set(rec.nameWords);
+    for (const w of rec.ctxWords) ws.add(w);
+    this.#words.push(ws);
+    for (const w of ws) this.#df.set(w, (this.#df.get(w) ?? 0) + 1);
+    if (!this.#fromSnapshot) this.#fx.add(id, [...rec.nameWords, ...rec.ctxWords].join(' '));
+  }
+
+  /**
+   * The one-deletion neighbourhood of every vocabulary word of five letters or more (SymSpell),
+   * for typo tolerance; built on first use or by {@link SearchIndex.warmUp}, not at load.
+   */
+  #deletesMap(): Map<string, string[]> {
+    if (!this.#deletes) {
+      const del = new Map<string, string[]>();
+      for (const w of this.#df.keys()) {
+        if (w.length < 5) continue;
         for (let i = 0; i < w.length; i++) {
           const d = w.slice(0, i) + w.slice(i + 1);
-          const list = this.#deletes.get(d);
+          const list = del.get(d);
           if (list) list.push(w);
-          else this.#deletes.set(d, [w]);
+          else del.set(d, [w]);
         }
       }
+      this.#deletes = del;
     }
-    if (!this.#fromSnapshot) this.#fx.add(id, all.join(' '));
+    return this.#deletes;
+  }
+
+  /**
+   * Builds the parts of the index that are otherwise built on first use (the typo dictionary and
+   * the sorted vocabulary). The offline engine calls it when the page is idle after loading.
+   */
+  warmUp(): void {
+    this.#deletesMap();
+    this.#vocab();
   }
 
   /** Sorted vocabulary, for "is this a prefix of some word" (built on first use). */
@@ -385,12 +462,13 @@ export class SearchIndex {
   /** Words of the vocabulary one edit (insert, delete, substitute, swap) away from `w`. */
   #oneEdit(w: string): string[] {
     const out = new Set<string>();
-    const cands = new Set<string>([...(this.#deletes.get(w) ?? [])]);
-    if (this.#df.has(`\u0000${w}`)) cands.add(w);
+    const deletes = this.#deletesMap();
+    const cands = new Set<string>([...(deletes.get(w) ?? [])]);
+    if (w.length >= 5 && this.#df.has(w)) cands.add(w);
     for (let i = 0; i < w.length; i++) {
       const d = w.slice(0, i) + w.slice(i + 1);
       if (this.#df.has(d)) cands.add(d);
-      for (const x of this.#deletes.get(d) ?? []) cands.add(x);
+      for (const x of deletes.get(d) ?? []) cands.add(x);
     }
     for (const c of cands) if (c !== w && editDistanceAtMost1(w, c)) out.add(c);
     return [...out];
