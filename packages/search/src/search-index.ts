@@ -474,6 +474,11 @@ export class SearchIndex {
     return [...out];
   }
 
+  /** Vocabulary words of five letters that lose one letter to become `w` (`khnh` → `khanh`). */
+  #missingLetter(w: string): string[] {
+    return (this.#deletesMap().get(w) ?? []).filter((c) => c.length === w.length + 1);
+  }
+
   /**
    * Returns ranked suggestions for what the user has typed so far.
    *
@@ -572,12 +577,15 @@ export class SearchIndex {
       const exact = this.#df.has(w);
       const prefix = last && this.#isPrefix(w);
       let fixes: string[] = [];
+      // One edit in a word of five letters or more: typed with a letter missing it has four.
       if (!exact && !prefix && w.length >= 5) fixes = this.#oneEdit(w);
+      else if (!exact && !prefix && w.length === 4) fixes = this.#missingLetter(w);
       // A leading number followed by words is a house number: it does not filter.
       const house = i === 0 && words.length > 1 && /^\d+[a-z]?$/.test(w);
       if (house || (!exact && !prefix && fixes.length === 0)) {
         // An unknown word (a house number, a typo in a short word): optional, it only scores.
-        out.push({ word: w, last, alts: [], optional: true });
+        // A house number that is also a name (street 1A, Phường 10) may still match that name.
+        out.push({ word: w, last, alts: house && exact ? [w] : [], optional: true });
         continue;
       }
       out.push({ word: w, last: last && prefix, alts: exact || prefix ? [w] : fixes, optional: false, typo: !exact && !prefix });
