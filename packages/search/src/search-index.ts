@@ -628,7 +628,7 @@ export class SearchIndex {
       let ok = true;
       for (const t of required) {
         if (t === pivot) continue;
-        if (!t.alts.some((a) => ws.has(a)) && !(t.last && hasPrefix(ws, t.word))) {
+        if (!hasAny(ws, t.alts) && !(t.last && hasPrefix(ws, t.word))) {
           ok = false;
           break;
         }
@@ -716,7 +716,7 @@ export class SearchIndex {
           continue;
         }
       }
-      if (t.alts.some((a) => rec.ctxWords.has(a))) s += 3;
+      if (hasAny(rec.ctxWords, t.alts)) s += 3;
       else if (t.last && hasPrefix(rec.ctxWords, t.word)) s += 1;
     }
     if (name.length > 0) {
@@ -761,6 +761,11 @@ interface Term {
 }
 
 const EMPTY_HINTS: ReadonlySet<UnitType> = new Set();
+
+function hasAny(ws: ReadonlySet<string>, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (ws.has(words[i]!)) return true;
+  return false;
+}
 
 function hasPrefix(ws: ReadonlySet<string>, p: string): boolean {
   for (const w of ws) if (w.startsWith(p)) return true;
