@@ -135,6 +135,7 @@ for (const f of ['packages/elements/dist/browser/diachiso.js', 'packages/mock/di
   const parts = r.outputFiles.filter((f) => [...seen].some((k) => f.path.endsWith(k.slice(k.indexOf('budget/')))));
   const joined = Buffer.concat(parts.map((f) => Buffer.from(f.contents)));
   rows.push(['BUDGET autocomplete + badge + dialog at start, Lit included (budget 20 kB; peer 41.8 kB)', joined.length, gz(joined)]);
+  if (process.env.SIZE_BYTES) console.log('budget bytes (gzip -9):', gz(joined));
 }
 if (existsSync(root + 'packages/data/assets/manifest.json')) {
   const m = JSON.parse(readFileSync(root + 'packages/data/assets/manifest.json', 'utf8'));

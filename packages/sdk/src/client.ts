@@ -20,7 +20,10 @@ import type { LoadOptions } from '@diachiso/data';
 import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage, WorkerEngine } from '@diachiso/search';
 import type { LocalStore } from './storage.js';
 import { DiachisoError } from './errors.js';
-import { parseCodeBody, parseConvertBody, parseReverseBody, parseSuggestBody } from './validate.js';
+import { parseSuggestBody } from './validate.js';
+
+/** Parsers of answers off the typing path, loaded on first use. */
+const extra = () => import('./validate-extra.js');
 
 /** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
 export type ClientMode = 'online' | 'offline' | 'auto';
@@ -553,32 +556,22 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   const maxDelay = retry.maxDelayMs ?? 5000;
   let seq = 0;
   let engine: Promise<OfflineEngine> | undefined;
+  const badPoint = () => new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+  const onlineOnly = () => Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
   const offline = () => {
-    if (mode === 'online') return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
+    if (mode === 'online') return onlineOnly();
     // Loaded on first use: pages that only talk to the platform never download the engine.
     engine ??= import('@diachiso/search').then((m) => m.OfflineEngine.load(options.dataset ?? {}));
     return engine;
   };
-  // The searches' engine: a worker when asked for and possible, else the main-thread engine.
+  // The searches' engine: a worker when asked for and possible, else the main-thread engine
+  // (the choice is made in the lazily loaded search package).
   type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngine;
-  let searcherP: Promise<{ s: Searcher; thread: 'worker' | 'main' }> | undefined;
+  let searcherP: Promise<{ engine: Searcher; thread: 'worker' | 'main' }> | undefined;
   const searcher = () => {
-    if (mode === 'online') return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
-    searcherP ??= (async () => {
-      if (options.worker && typeof Worker !== 'undefined') {
-        const m = await import('@diachiso/search');
-        const url = typeof options.worker === 'object' ? options.worker.url : undefined;
-        try {
-          return {
-            s: await m.WorkerEngine.start({ ...(options.dataset ? { dataset: options.dataset } : {}), ...(url ? { url } : {}) }),
-            thread: 'worker' as const,
-          };
-        } catch {
-          // no worker here (CSP, file://, old browser): the same engine on the main thread
-        }
-      }
-      return { s: await offline(), thread: 'main' as const };
-    })();
+    if (!options.worker) return offline().then((engine) => ({ engine: engine as Searcher, thread: 'main' as const }));
+    if (mode === 'online') return onlineOnly();
+    searcherP ??= import('@diachiso/search').then((m) => m.startEngine(options.dataset, options.worker));
     searcherP.catch(() => (searcherP = undefined));
     return searcherP;
   };
@@ -720,7 +713,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       return [await off(await load()), 'offline'];
     }
   }
-  const searchSide = async () => (await searcher()).s;
+  const searchSide = async () => (await searcher()).engine;
 
   // ---- registrations: local store (offline), drafts, outbox
   let localStore: Promise<RegistrationStore> | undefined;
@@ -941,7 +934,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       const q = typeof text === 'string' ? text.slice(0, 1024) : '';
       const [r, source] = await both(
         async () => {
-          const parsed = parseConvertBody(await getJson('/v1/legacy/convert', { q }, opts.signal));
+          const parsed = (await extra()).parseConvertBody(await getJson('/v1/legacy/convert', { q }, opts.signal));
           if (!parsed) throw new DiachisoError('invalid-response', { locale });
           return parsed;
         },
@@ -1081,10 +1074,12 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       return r;
     },
     async encodeCode(point, opts = {}) {
-      if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+      if (!isLatLon(point)) throw badPoint();
       const [r, source] = await both(
         async () => {
-          const parsed = parseCodeBody(await getJson('/v1/codes/encode', { lat: String(point.lat), lon: String(point.lon) }, opts.signal));
+          const parsed = (await extra()).parseCodeBody(
+            await getJson('/v1/codes/encode', { lat: String(point.lat), lon: String(point.lon) }, opts.signal),
+          );
           if (!parsed) throw new DiachisoError('invalid-response', { locale });
           return parsed;
         },
@@ -1102,7 +1097,9 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
       const [r, source] = await both(
         async () => {
-          const parsed = parseCodeBody(await getJson(`/v1/codes/${encodeURIComponent(shape.compact.replace(' ', ''))}`, {}, opts.signal));
+          const parsed = (await extra()).parseCodeBody(
+            await getJson(`/v1/codes/${encodeURIComponent(shape.compact.replace(' ', ''))}`, {}, opts.signal),
+          );
           if (!parsed || !parsed.zoneKnown) throw new DiachisoError('invalid-response', { locale });
           const { zoneKnown: _z, ...decoded } = parsed;
           return decoded;
@@ -1129,7 +1126,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       }
     },
     async reverse(point, opts = {}) {
-      if (!isLatLon(point)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+      if (!isLatLon(point)) throw badPoint();
       const [r, source] = await both(
         async () => {
           const q: Record<string, string> = { lat: String(point.lat), lon: String(point.lon) };
@@ -1141,7 +1138,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
             if (nb.radiusM !== undefined) q.radius = String(nb.radiusM);
             if (nb.category) q.category = nb.category;
           }
-          const parsed = parseReverseBody(await getJson('/v1/reverse', q, opts.signal));
+          const parsed = (await extra()).parseReverseBody(await getJson('/v1/reverse', q, opts.signal));
           if (parsed === undefined) throw new DiachisoError('invalid-response', { locale });
           return parsed;
         },

@@ -53,8 +53,8 @@ const report = `# Cold start of the offline engine (Chromium)
 
 Date: ${new Date().toISOString().slice(0, 10)}. Headless Debian Chromium, 2 cores, pages served from localhost.
 From \`createClient({ mode: 'offline' })\` to its answer in a freshly loaded page: importing the
-engine's chunk, reading the dataset parts (admin, legacy, wards, streets, POIs, zones; 2.3 MB) and
-checking their SHA-256, restoring the search index from its snapshot and preparing the reverse
+engine's chunk, reading the dataset parts (admin, legacy, wards, streets, POIs, zones; 2.3 MB; checked
+against their SHA-256 when downloaded, read back as is), restoring the search index from its snapshot and preparing the reverse
 geocoder. Each second-visit run is a page reload in the same browser profile.
 
 | engine | visit | runs | p50 ms | p95 ms | target |

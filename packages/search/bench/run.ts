@@ -316,7 +316,7 @@ for (const scale of [realLabel, synthLabel]) {
   lines.push('');
   lines.push(
     `Ratios, diachiso vs the most accurate peer (${bestPeer.engine}): top-1 ${(us.top1 / bestPeer.top1).toFixed(2)}×, ` +
-      `p95 latency ${(bestPeer.p95 / us.p95).toFixed(1)}× faster; vs plain flexsearch: p95 ${(us.p95 / plain.p95).toFixed(2)}× its latency, top-1 ${(us.top1 / plain.top1).toFixed(2)}×.`,
+      `p95 latency ${(bestPeer.p95 / us.p95).toFixed(1)}× faster; vs plain flexsearch: p95 ${(us.p95 / plain.p95).toPrecision(2)}× its latency, top-1 ${(us.top1 / plain.top1).toFixed(2)}×.`,
   );
   lines.push('');
 }

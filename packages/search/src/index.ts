@@ -15,7 +15,7 @@ export {
 export { WardLocator } from './reverse.js';
 export { NearbyIndex, type NearbyOptions } from './nearby.js';
 export { OfflineEngine } from './engine.js';
-export { WorkerEngine, type WorkerEngineOptions } from './worker-engine.js';
+export { WorkerEngine, startEngine, type WorkerEngineOptions } from './worker-engine.js';
 export {
   layer,
   exportRecords,

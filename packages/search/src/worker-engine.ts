@@ -1,5 +1,6 @@
 import type { LatLon, ReverseResult, Suggestion } from '@diachiso/core';
 import type { LoadedDataset, LoadOptions, LoadProgress } from '@diachiso/data';
+import { OfflineEngine } from './engine.js';
 import type { SuggestOptions } from './search-index.js';
 import type { NearbyOptions } from './nearby.js';
 
@@ -162,4 +163,28 @@ export class WorkerEngine {
     this.#worker.terminate();
     this.#fail(new Error('engine worker terminated'));
   }
+}
+
+/**
+ * Starts the engine for searches: in a Web Worker when `worker` is set and a worker can start
+ * here, otherwise (or when it fails: no Worker, CSP, Trusted Types) on the main thread.
+ * `createClient({ worker })` uses it.
+ *
+ * @param dataset - Where and how to load the dataset.
+ * @param worker - `true`, or `{ url }` of the worker script; falsy for the main thread.
+ * @returns The engine and where it runs.
+ */
+export async function startEngine(
+  dataset?: LoadOptions,
+  worker?: boolean | { url?: string | URL },
+): Promise<{ engine: WorkerEngine | OfflineEngine; thread: 'worker' | 'main' }> {
+  if (worker && typeof Worker !== 'undefined') {
+    const url = typeof worker === 'object' ? worker.url : undefined;
+    try {
+      return { engine: await WorkerEngine.start({ ...(dataset ? { dataset } : {}), ...(url ? { url } : {}) }), thread: 'worker' };
+    } catch {
+      // no worker here: the same engine on the main thread
+    }
+  }
+  return { engine: await OfflineEngine.load(dataset ?? {}), thread: 'main' };
 }
