@@ -16,6 +16,7 @@ import {
   distanceM,
   MAX_INPUT_LENGTH,
   tokenize,
+  type UnitRef,
 } from '@diachiso/core';
 import { Index } from 'flexsearch';
 
@@ -143,6 +144,13 @@ export class SearchIndex {
     // …and which pre-2025 rows became records, instead of comparing folded names again.
     const preLegacy = this.#fromSnapshot && typeof snapshot!.legacy === 'string' ? snapshot!.legacy : undefined;
     const legacyKept: string[] = [];
+    // Unit references repeat across thousands of records: one shared (read-only) object each.
+    const refs = new Map<string, UnitRef>();
+    const ref = (key: string, make: () => UnitRef) => {
+      let r = refs.get(key);
+      if (!r) refs.set(key, (r = Object.freeze(make())));
+      return r;
+    };
     const typeMemo = new Map<string, Rec['unitType']>();
     const unitTypeOf = (type: string) => {
       if (!typeMemo.has(type)) typeMemo.set(type, UNIT_TYPE[fold(type)]);
@@ -184,8 +192,8 @@ export class SearchIndex {
         }
         const legacy: LegacyInfo = {
           ward: { code: owc, name: oward },
-          ...(odist ? { district: { code: odc, name: odist } } : {}),
-          province: { code: opc, name: oprov },
+          ...(odist ? { district: ref(`d${odc}${odist}`, () => ({ code: odc, name: odist })) } : {}),
+          province: ref(`o${opc}${oprov}`, () => ({ code: opc, name: oprov })),
           split: divided === 1,
           ...(clause
             ? {
@@ -205,8 +213,8 @@ export class SearchIndex {
           kind: 'ward',
           label,
           description: `${[oward, odist, oprov].filter(Boolean).join(', ')} (trước 1/7/2025)${divided ? ' · đã chia cho nhiều đơn vị' : ''}`,
-          ward: AdminRegistry.wardRef(nw),
-          province: AdminRegistry.provinceRef(np),
+          ward: ref(`w${nw.code}`, () => AdminRegistry.wardRef(nw)),
+          province: ref(`p${np.code}`, () => AdminRegistry.provinceRef(np)),
           ...(nw.centroid ? { location: nw.centroid } : {}),
           legacy,
         };
@@ -234,7 +242,12 @@ export class SearchIndex {
         () => words(p.type),
       );
       this.#add({
-        s: { id: `province:${p.code}`, kind: 'province', label: p.fullName, province: AdminRegistry.provinceRef(p) },
+        s: {
+          id: `province:${p.code}`,
+          kind: 'province',
+          label: p.fullName,
+          province: ref(`p${p.code}`, () => AdminRegistry.provinceRef(p)),
+        },
         nameWords,
         ctxWords,
         unitType: p.type === 'Tỉnh' ? 'tinh' : 'thanh-pho',
@@ -254,8 +267,8 @@ export class SearchIndex {
           id: `ward:${w.code}`,
           kind: 'ward',
           label: `${w.fullName}, ${p.fullName}`,
-          ward: AdminRegistry.wardRef(w),
-          province: AdminRegistry.provinceRef(p),
+          ward: ref(`w${w.code}`, () => AdminRegistry.wardRef(w)),
+          province: ref(`p${p.code}`, () => AdminRegistry.provinceRef(p)),
           ...(w.centroid ? { location: w.centroid } : {}),
         },
         nameWords,
@@ -279,8 +292,8 @@ export class SearchIndex {
           id: sids[i]!,
           kind: 'street',
           label: [name, w?.fullName, p?.fullName].filter(Boolean).join(', '),
-          ...(w ? { ward: AdminRegistry.wardRef(w) } : {}),
-          ...(p ? { province: AdminRegistry.provinceRef(p) } : {}),
+          ...(w ? { ward: ref(`w${w.code}`, () => AdminRegistry.wardRef(w)) } : {}),
+          ...(p ? { province: ref(`p${p.code}`, () => AdminRegistry.provinceRef(p)) } : {}),
           location: { lat, lon },
         },
         nameWords,
@@ -302,8 +315,8 @@ export class SearchIndex {
           id: `poi:${osmId}`,
           kind: 'poi',
           label: [name, w?.fullName, p?.fullName].filter(Boolean).join(', '),
-          ...(w ? { ward: AdminRegistry.wardRef(w) } : {}),
-          ...(p ? { province: AdminRegistry.provinceRef(p) } : {}),
+          ...(w ? { ward: ref(`w${w.code}`, () => AdminRegistry.wardRef(w)) } : {}),
+          ...(p ? { province: ref(`p${p.code}`, () => AdminRegistry.provinceRef(p)) } : {}),
           location: { lat, lon },
           category,
         },
