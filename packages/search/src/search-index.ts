@@ -511,6 +511,9 @@ export class SearchIndex {
     const readings = alt && alt.join(' ') !== qw.join(' ') ? (qw.length ? [qw, alt] : [alt]) : [qw];
     if (readings[0]!.length === 0) return [];
     const hints = new Set(q.hints);
+    // "đường X", "phố X": the user is probably looking for a street (a small bonus only:
+    // "Dương" is also part of names, Bình Dương).
+    const streetHint = qw.length > 1 && (qw[0] === 'duong' || qw[0] === 'pho');
     const best = new Map<number, number>();
     let matched: readonly string[] = readings[0]!;
     for (const words of readings) {
@@ -520,7 +523,7 @@ export class SearchIndex {
         const rec = this.#recs[id]!;
         if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
         if (opts.legacy === false && rec.s.legacy) continue;
-        const score = this.#score(rec, terms, words === alt ? EMPTY_HINTS : hints, opts);
+        const score = this.#score(rec, terms, words === alt ? EMPTY_HINTS : hints, opts, streetHint);
         if (score > (best.get(id) ?? -Infinity)) {
           best.set(id, score);
           matched = words;
@@ -540,7 +543,7 @@ export class SearchIndex {
             const rec = this.#recs[id]!;
             if (opts.kinds && !opts.kinds.includes(rec.s.kind)) continue;
             if (opts.legacy === false && rec.s.legacy) continue;
-            const score = this.#score(rec, terms, hints, opts) - 10;
+            const score = this.#score(rec, terms, hints, opts, streetHint) - 10;
             if (score > (best.get(id) ?? -Infinity)) {
               best.set(id, score);
               matched = part;
@@ -701,8 +704,9 @@ export class SearchIndex {
     return n;
   }
 
-  #score(rec: Rec, terms: readonly Term[], hints: ReadonlySet<UnitType>, opts: SuggestOptions): number {
+  #score(rec: Rec, terms: readonly Term[], hints: ReadonlySet<UnitType>, opts: SuggestOptions, streetHint = false): number {
     let s = rec.prio;
+    if (streetHint && rec.s.kind === 'street') s += 5;
     const name = rec.nameWords;
     let nameHits = 0;
     let covered = 0;
