@@ -69,16 +69,25 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
   ];
 });
 
-const bundle = (pkg, entry, file, split = false) => ({
+/**
+ * A browser bundle of `packages/<pkg>/src/<entry>.ts` into `packages/<into>/dist/browser/<file>`
+ * (`into` defaults to `pkg`; the dataset and workers are copied beside the `pkg` bundles only).
+ */
+const bundle = (pkg, entry, file, { split = false, into = pkg } = {}) => ({
   input: `packages/${pkg}/src/${entry}.ts`,
   // Node built-ins appear only in branches browsers never take (file: URLs, flexsearch workers).
   external: (id) => id.startsWith('node:') || id === 'worker_threads',
-  plugins: [workspaceSource(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), ts(), copyAssets(pkg)],
+  plugins: [
+    workspaceSource(),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+    ts(),
+    ...(into === pkg ? [copyAssets(pkg)] : []),
+  ],
   // Split bundles load the offline engine (and the map) as chunks, only when used.
   output: {
     ...(split
-      ? { dir: `packages/${pkg}/dist/browser`, entryFileNames: file, chunkFileNames: 'diachiso-[name]-[hash].js' }
-      : { file: `packages/${pkg}/dist/browser/${file}`, inlineDynamicImports: true }),
+      ? { dir: `packages/${into}/dist/browser`, entryFileNames: file, chunkFileNames: 'diachiso-[name]-[hash].js' }
+      : { file: `packages/${into}/dist/browser/${file}`, inlineDynamicImports: true }),
     format: 'es',
     sourcemap: true,
     plugins: [terser({ format: { comments: false } })],
@@ -89,11 +98,10 @@ const bundle = (pkg, entry, file, split = false) => ({
   },
 });
 
-// The engine worker of `createClient({ worker: true })`, beside the chunks that start it.
-const engineWorker = {
-  ...bundle('search', 'diachiso-worker', ''),
-  plugins: bundle('elements', 'define', '').plugins.filter((p) => p.name !== 'copy-assets'),
-};
-engineWorker.output = { ...engineWorker.output, file: 'packages/elements/dist/browser/diachiso-worker.js' };
-
-export default [...libraries, bundle('elements', 'define', 'diachiso.js', true), engineWorker, bundle('mock', 'browser', 'mock.js')];
+export default [
+  ...libraries,
+  bundle('elements', 'define', 'diachiso.js', { split: true }),
+  // The engine worker of `createClient({ worker: true })`, beside the chunks that start it.
+  bundle('search', 'diachiso-worker', 'diachiso-worker.js', { into: 'elements' }),
+  bundle('mock', 'browser', 'mock.js'),
+];

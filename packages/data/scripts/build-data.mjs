@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import simplify from 'simplify-js';
+import { inPolygon, polygonsOf, round, simplifyLine, simplifyRing } from './geometry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, '..', 'source');
@@ -37,7 +37,6 @@ const pad = (v, n) => {
   if (!s) return '';
   return String(Math.trunc(Number(s))).padStart(n, '0');
 };
-const round = (x, d = 5) => Math.round(x * 10 ** d) / 10 ** d;
 const fold = (s) =>
   canon(s)
     .normalize('NFD')
@@ -201,17 +200,10 @@ let vertsIn = 0;
 let vertsOut = 0;
 const polys = wardsGeo.features.map((f) => {
   const code = pad(f.properties.code, 5);
-  const mp = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-  const out = mp.map((poly) =>
+  const out = polygonsOf(f.geometry).map((poly) =>
     poly.map((ring) => {
       vertsIn += ring.length;
-      const pts = simplify(
-        ring.map(([x, y]) => ({ x, y })),
-        TOL,
-        true,
-      );
-      let r = pts.map((p) => [round(p.x), round(p.y)]);
-      if (r.length < 4) r = ring.map(([x, y]) => [round(x), round(y)]);
+      const r = simplifyRing(ring, TOL);
       vertsOut += r.length;
       return r;
     }),
@@ -221,24 +213,11 @@ const polys = wardsGeo.features.map((f) => {
 const wardsPart = { type: 'khanhhoa-wards', tolerance: TOL, wards: polys };
 
 // ---------------------------------------------------------------- point in polygon (build-time)
-function inRing(x, y, ring) {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 function wardAt(x, y) {
   for (const w of polys) {
     const [a, b, c, d] = w.bbox;
     if (x < a || x > c || y < b || y > d) continue;
-    for (const poly of w.polygons) {
-      if (!inRing(x, y, poly[0])) continue;
-      if (poly.slice(1).some((h) => inRing(x, y, h))) continue;
-      return w.code;
-    }
+    if (w.polygons.some((poly) => inPolygon(x, y, poly))) return w.code;
   }
   return '';
 }
@@ -298,9 +277,11 @@ const titleCase = (s) =>
     .split(' ')
     .map((w) => (w ? w[0].toLocaleUpperCase('vi') + w.slice(1) : w))
     .join(' ');
+/** A street's name as shown: without the word "đường", each word capitalised. */
+const streetDisplayName = (name) => titleCase(name.replace(/^(đường|Đường)\s+/u, ''));
 const streetGroups = new Map();
 for (const r of streetRows) {
-  const display = titleCase(canon(r.name).replace(/^(đường|Đường)\s+/u, ''));
+  const display = streetDisplayName(canon(r.name));
   // Names that differ only by diacritics are different streets (Nguyễn Du / Nguyễn Dữ), so the
   // group key keeps the diacritics when the row has them; unaccented rows join an accented
   // group of the same folded name when exactly one exists.
@@ -358,11 +339,7 @@ const roadLines = [];
 for (const f of roads.features) {
   const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates;
   for (const line of lines) {
-    const pts = simplify(
-      line.map(([x, y]) => ({ x, y })),
-      0.00003,
-      true,
-    ).map((p) => [round(p.x), round(p.y)]);
+    const pts = simplifyLine(line, 0.00003);
     if (pts.length >= 2) roadLines.push([canon(f.properties.name || ''), f.properties.fclass, pts]);
   }
 }
@@ -381,7 +358,7 @@ const streetLines = new Map();
 let linesUnmatched = 0;
 for (const [name, , pts] of roadLines) {
   if (!name) continue;
-  const display = titleCase(name.replace(/^(đường|Đường)\s+/u, ''));
+  const display = streetDisplayName(name);
   const row = streetByKey.get(display.toLocaleLowerCase('vi')) ?? streetByFold.get(streetKey(display));
   if (!row) {
     linesUnmatched++;
@@ -389,12 +366,7 @@ for (const [name, , pts] of roadLines) {
   }
   if (!streetLines.has(row)) streetLines.set(row, []);
   // coarser than the map's lines: 0.0001° ≈ 11 m is plenty to rank the nearest streets
-  const coarse = simplify(
-    pts.map(([x, y]) => ({ x, y })),
-    0.0001,
-    true,
-  ).map((q) => [q.x, q.y]);
-  streetLines.get(row).push(coarse);
+  streetLines.get(row).push(simplifyLine(pts, 0.0001));
 }
 for (const row of streets) row.push(streetLines.get(row) ?? []);
 

@@ -5,28 +5,18 @@
 // tolerance in build-data.mjs; the chosen one is also checked by packages/data/test.
 // Usage: node packages/data/scripts/measure-simplification.mjs [points]
 import { readFileSync } from 'node:fs';
-import simplify from 'simplify-js';
+import { inPolygon, polygonsOf, simplifyRing } from './geometry.mjs';
 
 const root = new URL('../', import.meta.url);
 const geo = JSON.parse(readFileSync(new URL('source/geo/khanhhoa_wards_2025.geojson', root), 'utf8'));
 const N = Number(process.argv[2] ?? 10000);
 
-const inRing = (x, y, ring) => {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-};
-const inPoly = (x, y, poly) => inRing(x, y, poly[0]) && !poly.slice(1).some((h) => inRing(x, y, h));
 const wardsOf = (features) =>
   features.map((f) => ({
     code: String(f.properties.code).padStart(5, '0'),
-    polys: f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+    polys: polygonsOf(f.geometry),
   }));
-const wardAt = (wards, x, y) => wards.find((w) => w.polys.some((p) => inPoly(x, y, p)))?.code;
+const wardAt = (wards, x, y) => wards.find((w) => w.polys.some((p) => inPolygon(x, y, p)))?.code;
 
 const original = wardsOf(geo.features);
 // the mainland: every ward but the Trường Sa special zone (open sea, a 10° box)
@@ -46,21 +36,13 @@ while (points.length < N) {
   if (code) points.push([x, y, code]);
 }
 
-const round = (v) => Math.round(v * 1e5) / 1e5;
 export function simplified(tol) {
   let vertices = 0;
   const wards = original.map((w) => ({
     code: w.code,
     polys: w.polys.map((poly) =>
       poly.map((ring) => {
-        let r = tol
-          ? simplify(
-              ring.map(([x, y]) => ({ x, y })),
-              tol,
-              true,
-            ).map((p) => [round(p.x), round(p.y)])
-          : ring;
-        if (r.length < 4) r = ring.map(([x, y]) => [round(x), round(y)]);
+        const r = tol ? simplifyRing(ring, tol) : ring;
         vertices += r.length;
         return r;
       }),

@@ -345,7 +345,7 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
         radiusM: n('radius'),
         category: url.searchParams.get('category') ?? undefined,
       };
-      return HttpResponse.json({ result: e.reverse(p, nearby.streets === 0 && nearby.pois === 0 ? false : nearby) });
+      return HttpResponse.json({ result: e.reverse(p, nearby) });
     }),
   ];
 }

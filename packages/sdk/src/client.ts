@@ -565,17 +565,20 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     return engine;
   };
   // The searches' engine: a worker when asked for and possible, else the main-thread engine
-  // (the choice is made in the lazily loaded search package).
+  // (the choice is made in the lazily loaded search package). Made once per client.
   type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngine;
   let searcherP: Promise<{ engine: Searcher; thread: 'worker' | 'main' }> | undefined;
   const searcher = () => {
-    if (!options.worker) return offline().then((engine) => ({ engine: engine as Searcher, thread: 'main' as const }));
     if (mode === 'online') return onlineOnly();
-    searcherP ??= import('@diachiso/search').then((m) => m.startEngine(options.dataset, options.worker));
-    searcherP.catch(() => (searcherP = undefined));
+    if (!searcherP) {
+      searcherP = options.worker
+        ? import('@diachiso/search').then((m) => m.startEngine(options.dataset, options.worker))
+        : offline().then((engine) => ({ engine, thread: 'main' as const }));
+      searcherP.catch(() => (searcherP = undefined));
+    }
     return searcherP;
   };
-  if (mode === 'offline') await (options.worker ? searcher() : offline());
+  if (mode === 'offline') await searcher();
 
   // LRU of platform answers for suggest and retrieve (a Map keeps insertion order).
   const cacheSize = options.cache === false ? 0 : Math.max(0, options.cache?.size ?? 200);

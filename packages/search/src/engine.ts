@@ -258,7 +258,8 @@ export class OfflineEngine {
    */
   reverse(p: LatLon, nearby: NearbyOptions | false = {}): ReverseResult | null {
     const r = this.locator.locate(p);
-    if (!r || nearby === false) return r;
+    // Asked for none (`false`, or zero of each): the fields are left out.
+    if (!r || nearby === false || (nearby.streets === 0 && nearby.pois === 0)) return r;
     const { streets, pois } = this.nearby.near(p, nearby);
     return { ...r, streets, pois };
   }
