@@ -18,8 +18,12 @@ const workspaceSource = {
   },
 };
 
+/** `WTR_PORT` lets several checkouts run browser tests side by side. */
+const port = Number(process.env.WTR_PORT ?? 8000);
+
 export default {
   rootDir: '.',
+  port,
   files: ['packages/elements/src/**/*.test.ts', 'packages/*/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
   plugins: [workspaceSource, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
@@ -29,7 +33,7 @@ export default {
       // The badge's copy button writes to the real clipboard: grant it, as a user would.
       async createPage({ context }) {
         await context
-          .overridePermissions('http://localhost:8000', ['clipboard-read', 'clipboard-sanitized-write', 'clipboard-write'])
+          .overridePermissions(`http://localhost:${port}`, ['clipboard-read', 'clipboard-sanitized-write', 'clipboard-write'])
           .catch(() => {});
         return context.newPage();
       },
