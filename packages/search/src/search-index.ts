@@ -359,8 +359,14 @@ export class SearchIndex {
    * @returns The records.
    * @internal
    */
-  documents(): Array<{ id: string; kind: string; text: string }> {
-    return this.#recs.map((r) => ({ id: r.s.id, kind: r.s.kind, text: [...r.nameWords, ...r.ctxWords].join(' ') }));
+  documents(): Array<{ id: string; kind: string; text: string; name: string; context: string }> {
+    return this.#recs.map((r) => ({
+      id: r.s.id,
+      kind: r.s.kind,
+      text: [...r.nameWords, ...r.ctxWords].join(' '),
+      name: r.nameWords.join(' '),
+      context: [...r.ctxWords].join(' '),
+    }));
   }
 
   /**
