@@ -2,7 +2,7 @@
 // 75 %) and the held-out part (unseen.jsonl, 25 %, stratified by form) from a fixed seed. Every
 // row says how it was typed (its form), what it means (2025 ward codes, province, house number)
 // and which wards the text's locality allows. See README.md for the forms and how truth is derived.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
   fold,
@@ -643,6 +643,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { dev, unseen } = generate();
   const dir = new URL('./', import.meta.url);
   const jsonl = (rows: Row[]) => rows.map((x) => JSON.stringify(x)).join('\n') + '\n';
+  if (process.argv.includes('--check')) {
+    // the committed files are what this code makes from its seed
+    const stale = (['dev', 'unseen'] as const).filter(
+      (name) => readFileSync(new URL(`${name}.jsonl`, dir), 'utf8') !== jsonl(name === 'dev' ? dev : unseen),
+    );
+    if (stale.length) {
+      console.error(`${stale.join(', ')}.jsonl differ from what generate.ts makes; run node --import tsx bench/address/generate.ts`);
+      process.exit(1);
+    }
+    console.log('dev.jsonl and unseen.jsonl are up to date');
+    process.exit(0);
+  }
   writeFileSync(new URL('dev.jsonl', dir), jsonl(dev));
   writeFileSync(new URL('unseen.jsonl', dir), jsonl(unseen));
   const open = [...dev, ...unseen].filter((x) => x.wards.length > 1).length;
