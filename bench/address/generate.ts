@@ -209,6 +209,8 @@ interface BaseOpts {
   province?: string;
   /** Legacy forms: only wards of this pre-2025 province (short name). */
   oldProvince?: string;
+  /** Legacy forms: only such wards (numbered wards for F10 / P.10 / Q3). */
+  oldWard?: (w: LegacyWard) => boolean;
   streets?: Street[];
 }
 const poolFor = (o: BaseOpts) => o.streets ?? plainStreets;
@@ -272,7 +274,12 @@ function baseLegacy(o: BaseOpts): Spec {
     const pool =
       o.where === 'kh'
         ? khLegacyOutsideNhaTrang
-        : otherLegacy.filter((w) => (!o.province || w.newProvince === o.province) && (!o.oldProvince || w.province === o.oldProvince));
+        : otherLegacy.filter(
+            (w) =>
+              (!o.province || w.newProvince === o.province) &&
+              (!o.oldProvince || w.province === o.oldProvince) &&
+              (!o.oldWard || o.oldWard(w)),
+          );
     old = pick(r, pool);
   }
   const inData = o.where !== 'other' ? street : null;
@@ -512,7 +519,10 @@ function make(form: Form): { spec: Spec; text: string; clean?: string } | null {
       spec = anyBase();
       return finish(unaccent(render(spec)));
     case 'abbreviations': {
-      spec = anyBase();
+      // a quarter in Hồ Chí Minh City's numbered wards and districts: F10, P.10, Q3
+      spec = chance(0.25)
+        ? baseLegacy({ where: 'other', province: '79', oldProvince: 'Hồ Chí Minh', oldWard: (w) => /^\d+$/.test(w.ward) })
+        : anyBase();
       const typed = spec.parts.filter((p) => p.type && p.show !== 'raw');
       for (const p of typed) p.show = 'abbr';
       if (typed.length > 2 && chance(0.3)) typed[typed.length - 1]!.show = 'bare';
