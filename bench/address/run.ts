@@ -158,9 +158,13 @@ interface PeerAnswer {
   ms: number;
   error?: string;
 }
-const peerDirs = [process.env.VIETNAMADMINUNITS_DIR, join(tmpdir(), 'vietnamadminunits-src'), '/tmp/vietnamadminunits-src'].filter(
-  (d): d is string => !!d,
-);
+const peerDirs = [
+  ...new Set(
+    [process.env.VIETNAMADMINUNITS_DIR, join(tmpdir(), 'vietnamadminunits-src'), '/tmp/vietnamadminunits-src'].filter(
+      (d): d is string => !!d,
+    ),
+  ),
+];
 function runPeer(rows: Row[], label: string): { answers: Map<string, PeerAnswer> | null; note: string } {
   if (flag('--no-peer')) return { answers: null, note: 'peer skipped (--no-peer)' };
   const dir = peerDirs.find((d) => existsSync(join(d, 'vietnamadminunits', '__init__.py')));
