@@ -96,7 +96,8 @@ async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<T> {
  * @internal
  */
 export class Outbox {
-  #flushing: Promise<Registration[]> | undefined;
+  #tail: Promise<Registration[]> = Promise.resolve([]);
+  #running = 0;
 
   /**
    * @param store - Where entries are kept.
@@ -147,8 +148,17 @@ export class Outbox {
    * @returns The registrations the platform returned.
    */
   flush(): Promise<Registration[]> {
-    this.#flushing ??= exclusive(`diachiso-outbox ${this.base}`, () => this.#flushOnce()).finally(() => (this.#flushing = undefined));
-    return this.#flushing;
+    // Flushes run one after the other: a flush asked while another runs starts when it ends (and
+    // finds what is still queued), so an explicit flush is never answered by one that began
+    // before the platform came back; it also reports what that one sent.
+    const busy = this.#running > 0;
+    this.#running++;
+    const run = this.#tail
+      .catch(() => [] as Registration[])
+      .then(async (before) => [...(busy ? before : []), ...(await exclusive(`diachiso-outbox ${this.base}`, () => this.#flushOnce()))])
+      .finally(() => this.#running--);
+    this.#tail = run;
+    return run;
   }
 
   async #flushOnce(): Promise<Registration[]> {

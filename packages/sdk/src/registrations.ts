@@ -147,10 +147,10 @@ export function createRegistrations(
   const draftKey = (k: unknown) => checkId(k, 'draft key', locale);
 
   const api: Registrations = {
-    declare(d, opts) {
+    async declare(d, opts) {
       const o = checkOptions(opts, locale);
       if (!d || typeof d !== 'object' || Array.isArray(d))
-        return Promise.reject(new DiachisoError('invalid-input', { locale, detail: 'declaration must be an object' }));
+        throw new DiachisoError('invalid-input', { locale, detail: 'declaration must be an object' });
       // A copy that is plain JSON (BigInts, cycles: a typed error now, not a TypeError later).
       const declaration = JSON.parse(jsonBody(d, locale)) as Declaration;
       return submit('declare', { declaration, key: key(o.idempotencyKey) }, undefined, o.signal);
