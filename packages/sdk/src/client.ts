@@ -4,8 +4,6 @@ import type {
   Notice,
   NoticeChannel,
   Registration,
-  RegistrationError,
-  RegistrationStore,
   VerifyResult,
   ConversionCandidate,
   DecodedCode,
@@ -17,19 +15,24 @@ import type {
   UnitRef,
 } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage, WorkerEngine } from '@diachiso/search';
-import type { LocalStore } from './storage.js';
+import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
-import { parseSuggestBody } from './validate.js';
+import { FallbackPlatform } from './fallback-platform.js';
+import { HttpPlatform } from './http-platform.js';
+import { checkId, checkOptions, normalizeQuery } from './input.js';
+import { LocalPlatform } from './local-platform.js';
+import type { DroppedSubmission } from './outbox.js';
+import type { Args, Op, Platform, Source, SuggestArgs } from './platform.js';
+import { createRegistrations } from './registrations.js';
+import type { WriteResult } from './storage.js';
+import { checkBaseUrl } from './transport/base-url.js';
 
-/** Parsers of answers off the typing path, loaded on first use. */
-const extra = () => import('./validate-extra.js');
+export type { Source } from './platform.js';
+export type { DroppedSubmission } from './outbox.js';
+export type { WriteResult } from './storage.js';
 
 /** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
 export type ClientMode = 'online' | 'offline' | 'auto';
-
-/** Which side answered a call. */
-export type Source = 'online' | 'offline';
 
 /** Retry policy for idempotent calls. */
 export interface RetryOptions {
@@ -51,8 +54,28 @@ export interface ClientOptions {
   apiKey?: string;
   /** A `fetch` to use. Default: the global one. */
   fetch?: typeof fetch;
-  /** Per-request timeout, in milliseconds (default 8000). */
+  /**
+   * Deadline of a whole call to the platform, in milliseconds (default 8000): connection,
+   * headers, the body, retries and their waits. A call never settles later than this.
+   */
   timeoutMs?: number;
+  /**
+   * In `auto` mode, how long `suggest` (the typing path) waits for the platform before
+   * answering from the embedded data, in milliseconds (default 800, at most `timeoutMs`); it is
+   * never retried.
+   */
+  suggestBudgetMs?: number;
+  /**
+   * In `auto` mode, how long every call answers from the embedded data after the platform
+   * failed (unreachable, slow, 5xx, 429, an unusable answer), in milliseconds (default 30,000);
+   * meanwhile the platform's `/v1/health` is probed in the background and a success ends it.
+   */
+  coolDownMs?: number;
+  /**
+   * Called for each queued submission that the platform refused for good (a 4xx other than
+   * 408, 425, 429 or a retryable 409) and that was therefore removed from the outbox.
+   */
+  onDropped?: (d: DroppedSubmission) => void;
   /** Retry policy for idempotent calls; `false` to disable. */
   retry?: RetryOptions | false;
   /** Language of error messages and labels (default `vi`). */
@@ -156,6 +179,11 @@ export interface QueuedSubmission {
   readonly idempotencyKey: string;
   /** The step. */
   readonly step: 'declare' | 'create' | 'verify';
+  /**
+   * Whether it is in IndexedDB and survives a reload; `false`: kept in memory only (no
+   * IndexedDB here, or the write failed), sent if the page stays open until the platform is back.
+   */
+  readonly persistent: boolean;
 }
 
 /** The registration services: declare → create → verify, notices, drafts and the offline outbox. */
@@ -214,12 +242,13 @@ export interface Registrations {
    */
   notice(id: string, channel: NoticeChannel, lang?: 'vi' | 'en'): Promise<Notice>;
   /**
-   * Saves a draft as the user types (IndexedDB; memory when unavailable).
+   * Saves a draft as the user types (IndexedDB; memory when unavailable or when this write failed).
    *
    * @param key - Your form's key.
    * @param data - Anything structured-cloneable.
+   * @returns Whether the draft is in IndexedDB (`persistent: false`: memory only, lost on reload).
    */
-  saveDraft(key: string, data: unknown): Promise<void>;
+  saveDraft(key: string, data: unknown): Promise<WriteResult>;
   /**
    * Returns a saved draft.
    *
@@ -236,30 +265,45 @@ export interface Registrations {
   /** Returns the submissions waiting in the outbox. */
   pending(): Promise<QueuedSubmission[]>;
   /**
-   * Sends the outbox now (each submission once, with its key). Called automatically when the
-   * browser goes back online.
+   * Sends the outbox now: each submission once, with its key, in the order they were made, one
+   * flush at a time per platform (across tabs where Web Locks exist). Also runs at start-up, on
+   * a backoff timer while something waits, and when the browser goes back online. A submission
+   * the platform refuses for good is dropped and reported ({@link ClientOptions.onDropped},
+   * {@link Registrations.dropped}); any other failure keeps it.
    *
    * @returns The results of the submissions sent.
    */
   flush(): Promise<Registration[]>;
+  /**
+   * Returns the submissions dropped from the outbox since the client was created, with why.
+   *
+   * @returns The latest 100, oldest first.
+   */
+  dropped(): DroppedSubmission[];
+}
+
+/** Says which side answered: `online` or `offline`. */
+export interface Sourced {
+  /** Which side answered. */
+  readonly source: Source;
 }
 
 /** The administrative units services. */
 export interface Units {
-  /** Returns the 34 provinces of 2025. */
-  provinces(): Promise<UnitRef[]>;
+  /** Returns the 34 provinces of 2025 (with a non-enumerable `source`). */
+  provinces(): Promise<UnitRef[] & Sourced>;
   /**
-   * Returns the wards of a province.
+   * Returns the wards of a province (with a non-enumerable `source`).
    *
    * @param provinceCode - A 2-digit code.
    */
-  wards(provinceCode: string): Promise<UnitRef[]>;
+  wards(provinceCode: string): Promise<UnitRef[] & Sourced>;
   /**
-   * Returns a 2025 ward and its province.
+   * Returns a 2025 ward and its province (with a non-enumerable `source`).
    *
    * @param code - A 5-digit 2025 code.
    */
-  ward(code: string): Promise<(UnitRef & { readonly province: UnitRef }) | null>;
+  ward(code: string): Promise<(UnitRef & { readonly province: UnitRef } & Sourced) | null>;
 }
 
 /** A decoded digital address code, with its ward and the side that answered. */
@@ -444,9 +488,9 @@ export interface Client {
    * Returns coverage per ward: objects, declared, with a code, verified, notified, plated.
    *
    * @param opts - Province (default 56) and ward.
-   * @returns One row per ward.
+   * @returns One row per ward (with a non-enumerable `source`).
    */
-  coverage(opts?: CallOptions & { province?: string; ward?: string }): Promise<WardCoverage[]>;
+  coverage(opts?: CallOptions & { province?: string; ward?: string }): Promise<WardCoverage[] & Sourced>;
   /** Registration: declare → create → verify, notices, drafts, offline outbox. */
   readonly registrations: Registrations;
   /**
@@ -463,20 +507,12 @@ export interface Client {
    * @returns The thread.
    */
   engineThread(): Promise<'worker' | 'main' | 'none'>;
+  /**
+   * Stops the client: its outbox timers, its online listener, its engine worker, its caches.
+   * Later calls reject with `unavailable`. Queued submissions stay in the outbox for the next client.
+   */
+  dispose(): void;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        reject(new DiachisoError('aborted'));
-      },
-      { once: true },
-    );
-  });
 
 /** A finite `{ lat, lon }` in range (kept here so the client does not load core eagerly). */
 function isLatLon(p: unknown): p is LatLon {
@@ -493,49 +529,66 @@ function isLatLon(p: unknown): p is LatLon {
 }
 
 /** The code reader of core, loaded on first use. */
-const parseCodeShape = async (text: string): Promise<ParseCodeResult> => (await import('@diachiso/core')).parseCode(text);
+const parseCodeShape = async (text: string): Promise<ParseCodeResult> =>
+  (await import('@diachiso/core')).parseCode(typeof text === 'string' ? text : '');
 
-/** Removes the API key from a string the server wrote (a server may echo it back in an error). */
-function redactKey(s: string, key: string | undefined): string {
-  return key && key.length >= 4 ? s.split(key).join('[redacted]') : s;
+/** Tags an answer with its source without changing what `JSON.stringify` or a deep comparison see. */
+function tagSource<T extends object>(v: T, source: Source): T & { readonly source: Source } {
+  return Object.defineProperty(v, 'source', { value: source, enumerable: false }) as T & { readonly source: Source };
 }
 
-function problemDetail(p: unknown, key: string | undefined): string {
-  if (!p || typeof p !== 'object') return '';
-  const d = (p as Record<string, unknown>).detail;
-  return typeof d === 'string' ? redactKey(d.slice(0, 200 + (key?.length ?? 0)), key).slice(0, 200) : '';
-}
-
-function sanitizeProblem(p: unknown, key: string | undefined): Record<string, unknown> | undefined {
-  if (!p || typeof p !== 'object') return undefined;
-  const o = p as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  const clean = (v: unknown) => (typeof v === 'string' ? redactKey(v, key) : v);
-  for (const k of ['type', 'title', 'status', 'detail', 'code'])
-    if (typeof o[k] === 'string' || typeof o[k] === 'number') out[k] = clean(o[k]);
-  if (Array.isArray(o.issues))
-    out.issues = o.issues
-      .slice(0, 50)
-      .filter((i) => i && typeof i === 'object' && typeof (i as Record<string, unknown>).field === 'string')
-      .map((i: Record<string, unknown>) => Object.fromEntries(Object.entries(i).map(([k, v]) => [k, clean(v)])));
-  return out;
-}
-
-function retryAfterMs(h: string | null): number | undefined {
-  if (!h) return undefined;
-  const s = Number(h);
-  if (Number.isFinite(s)) return Math.max(0, s * 1000);
-  const d = Date.parse(h);
-  return Number.isFinite(d) ? Math.max(0, d - Date.now()) : undefined;
+/** The resolved options: checked once, here. */
+function resolveOptions(raw: ClientOptions | undefined) {
+  if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw)))
+    throw new DiachisoError('invalid-input', { detail: 'options must be an object' });
+  const options = raw ?? {};
+  const locale = options.locale === 'en' ? 'en' : 'vi';
+  const mode: ClientMode = options.mode ?? (options.baseUrl ? 'auto' : 'offline');
+  if (mode !== 'offline' && mode !== 'online' && mode !== 'auto')
+    throw new DiachisoError('invalid-input', { locale, detail: 'mode must be offline, online or auto' });
+  if (mode !== 'offline' && !options.baseUrl)
+    throw new DiachisoError('invalid-input', { locale, detail: `mode "${mode}" needs a baseUrl` });
+  const base = options.baseUrl !== undefined && mode !== 'offline' ? checkBaseUrl(options.baseUrl, locale) : '';
+  if (options.apiKey !== undefined && typeof options.apiKey !== 'string')
+    throw new DiachisoError('invalid-input', { locale, detail: 'apiKey must be a string' });
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new DiachisoError('invalid-input', { locale, detail: 'fetch must be a function' });
+  const ms = (v: unknown, d: number, min: number, max: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.max(min, Math.min(max, v)) : d;
+  const timeoutMs = ms(options.timeoutMs, 8000, 1, 600_000);
+  const r = options.retry === false ? { retries: 0 } : options.retry && typeof options.retry === 'object' ? options.retry : {};
+  const retry = {
+    retries: Math.floor(ms(r.retries, 2, 0, 5)),
+    baseDelayMs: ms(r.baseDelayMs, 200, 0, 60_000),
+    maxDelayMs: ms(r.maxDelayMs, 5000, 0, 600_000),
+  };
+  const c = options.cache === false ? { size: 0, ttlMs: 0 } : options.cache && typeof options.cache === 'object' ? options.cache : {};
+  const cache = { size: Math.floor(ms(c.size, 200, 0, 10_000)), ttlMs: ms(c.ttlMs, 300_000, 0, 86_400_000) };
+  return {
+    options,
+    locale: locale as 'vi' | 'en',
+    mode,
+    base,
+    timeoutMs,
+    retry,
+    cache,
+    suggestBudgetMs: ms(options.suggestBudgetMs, Math.min(800, timeoutMs), 1, timeoutMs),
+    coolDownMs: ms(options.coolDownMs, 30_000, 0, 3_600_000),
+  };
 }
 
 /**
  * Creates a client. With no options it works offline on the embedded dataset, in Node and in
  * the browser, with no API key and no network.
  *
+ * The client picks one platform when it is created (`offline`: the embedded data; `online`:
+ * the platform's HTTP API; `auto`: the platform, answering from the embedded data while it is
+ * unreachable, slow or sending unusable answers) and never asks again.
+ *
  * @param options - Mode, platform URL and key, fetch, timeouts, retries, locale, dataset.
  * @returns The client (offline data loads on the first call, or eagerly for `offline`).
- * @throws DiachisoError `invalid-input` when `online` is asked without a `baseUrl`.
+ * @throws DiachisoError `invalid-input` for options that are not an object, `online` without a
+ *   `baseUrl`, or a `baseUrl` that is not `https:` (or `http:` on loopback) without query or fragment.
  * @example
  * ```ts
  * import { createClient } from '@diachiso/sdk';
@@ -543,612 +596,217 @@ function retryAfterMs(h: string | null): number | undefined {
  * console.log(await client.suggest('vinh hai', { limit: 5 }));
  * ```
  */
-export async function createClient(options: ClientOptions = {}): Promise<Client> {
-  const locale = options.locale === 'en' ? 'en' : 'vi';
-  const mode: ClientMode = options.mode ?? (options.baseUrl ? 'auto' : 'offline');
-  if (mode !== 'offline' && !options.baseUrl)
-    throw new DiachisoError('invalid-input', { locale, detail: `mode "${mode}" needs a baseUrl` });
-  const base = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : '';
-  const timeoutMs = options.timeoutMs ?? 8000;
-  const retry = options.retry === false ? { retries: 0 } : (options.retry ?? {});
-  const retries = Math.max(0, Math.min(5, retry.retries ?? 2));
-  const baseDelay = retry.baseDelayMs ?? 200;
-  const maxDelay = retry.maxDelayMs ?? 5000;
+export async function createClient(options?: ClientOptions): Promise<Client> {
+  const o = resolveOptions(options);
+  const { locale, mode, base } = o;
+  const local = mode === 'online' ? undefined : new LocalPlatform({ dataset: o.options.dataset, worker: o.options.worker, locale });
+  const http =
+    mode === 'offline'
+      ? undefined
+      : new HttpPlatform({
+          base,
+          apiKey: o.options.apiKey,
+          fetch: o.options.fetch,
+          timeoutMs: o.timeoutMs,
+          retry: o.retry,
+          locale,
+          cache: o.cache,
+        });
+  const platform: Platform =
+    mode === 'offline'
+      ? local!
+      : mode === 'online'
+        ? http!
+        : new FallbackPlatform(http!, local!, { suggestBudgetMs: o.suggestBudgetMs, coolDownMs: o.coolDownMs });
+  if (mode === 'offline') await local!.searcher().catch(() => undefined); // eager, as before; a failure is retried on the first call
+  const onlineOnly = () => new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' });
+  const regs = createRegistrations(o, platform, http, local);
   let seq = 0;
-  let engine: Promise<OfflineEngine> | undefined;
-  const badPoint = () => new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
-  const onlineOnly = () => Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
-  const offline = () => {
-    if (mode === 'online') return onlineOnly();
-    // Loaded on first use: pages that only talk to the platform never download the engine.
-    engine ??= import('@diachiso/search').then((m) => m.OfflineEngine.load(options.dataset ?? {}));
-    return engine;
+  let disposed = false;
+  const run = <K extends Op>(op: K, args: Args<K>, signal?: AbortSignal) => {
+    if (disposed) return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'client disposed' }));
+    return platform.run(op, args, { signal });
   };
-  // The searches' engine: a worker when asked for and possible, else the main-thread engine
-  // (the choice is made in the lazily loaded search package). Made once per client.
-  type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngine;
-  let searcherP: Promise<{ engine: Searcher; thread: 'worker' | 'main' }> | undefined;
-  const searcher = () => {
-    if (mode === 'online') return onlineOnly();
-    if (!searcherP) {
-      searcherP = options.worker
-        ? import('@diachiso/search').then((m) => m.startEngine(options.dataset, options.worker))
-        : offline().then((engine) => ({ engine, thread: 'main' as const }));
-      searcherP.catch(() => (searcherP = undefined));
-    }
-    return searcherP;
+  const opt = <T extends object>(x: T | undefined) => checkOptions(x, locale);
+  const point = (p: unknown) => {
+    if (!isLatLon(p)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+    return { lat: p.lat, lon: p.lon };
   };
-  if (mode === 'offline') await searcher();
-
-  // LRU of platform answers for suggest and retrieve (a Map keeps insertion order).
-  const cacheSize = options.cache === false ? 0 : Math.max(0, options.cache?.size ?? 200);
-  const cacheTtl = options.cache === false ? 0 : (options.cache?.ttlMs ?? 300_000);
-  const lru = new Map<string, { at: number; value: unknown }>();
-  async function getJson(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
-    const cacheable = cacheSize > 0 && (path === '/v1/suggest' || path.startsWith('/v1/places/'));
-    const key = cacheable ? `${path}?${new URLSearchParams(params).toString()}` : '';
-    if (cacheable) {
-      const hit = lru.get(key);
-      if (hit && Date.now() - hit.at < cacheTtl) {
-        lru.delete(key);
-        lru.set(key, hit);
-        return structuredClone(hit.value);
-      }
-    }
-    const value = await request('GET', path, params, undefined, undefined, signal);
-    if (cacheable) {
-      lru.set(key, { at: Date.now(), value });
-      while (lru.size > cacheSize) lru.delete(lru.keys().next().value!);
-      return structuredClone(value);
-    }
-    return value;
-  }
-
-  /**
-   * One HTTP call with timeout and retries. A POST is retried only with an Idempotency-Key, so
-   * the platform can tell a retry from a second submission.
-   */
-  async function request(
-    method: 'GET' | 'POST',
-    path: string,
-    params: Record<string, string>,
-    body: unknown,
-    idempotencyKey: string | undefined,
-    signal?: AbortSignal,
-  ): Promise<unknown> {
-    const url = new URL(base + path, typeof location !== 'undefined' ? location.href : 'http://localhost/');
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-    const f = options.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-    if (options.apiKey) headers['X-API-Key'] = options.apiKey;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-    const maxAttempts = method === 'POST' && !idempotencyKey ? 0 : retries;
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new DiachisoError('aborted', { locale });
-      // One controller for the caller's signal and the timeout (a ref'd timer, unlike
-      // AbortSignal.timeout, and no need for AbortSignal.any in older browsers).
-      const ctrl = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        ctrl.abort();
-      }, timeoutMs);
-      const onAbort = () => ctrl.abort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      let res: Response | undefined;
-      let err: DiachisoError | undefined;
-      try {
-        res = await Promise.race([
-          f(url.href, { method, headers, signal: ctrl.signal, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
-          new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })),
-        ]);
-      } catch (e) {
-        if (signal?.aborted) throw new DiachisoError('aborted', { locale });
-        err = timedOut ? new DiachisoError('timeout', { locale, cause: e }) : new DiachisoError('network', { locale, cause: e });
-      } finally {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      }
-      let wait: number | undefined;
-      if (res) {
-        if (res.ok) {
-          try {
-            const text = await res.text();
-            if (text.length > 2_000_000) throw new Error('too large');
-            return JSON.parse(text);
-          } catch {
-            throw new DiachisoError('invalid-response', { locale, status: res.status });
-          }
-        }
-        const status = res.status;
-        wait = retryAfterMs(res.headers.get('Retry-After'));
-        const c =
-          status === 401
-            ? 'unauthorized'
-            : status === 403
-              ? 'forbidden'
-              : status === 404
-                ? 'not-found'
-                : status === 429
-                  ? 'rate-limited'
-                  : status === 400 || status === 422
-                    ? 'invalid-input'
-                    : 'server';
-        err = new DiachisoError(c, { locale, status, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
-        if (c === 'invalid-input' || c === 'not-found' || status === 409) {
-          // Problem details carry the reason (field issues for a declaration).
-          let problem: unknown;
-          try {
-            problem = JSON.parse((await res.text()).slice(0, 100_000));
-          } catch {
-            problem = undefined;
-          }
-          throw Object.assign(
-            new DiachisoError(status === 409 ? 'invalid-input' : c, { locale, status, detail: problemDetail(problem, options.apiKey) }),
-            {
-              problem: sanitizeProblem(problem, options.apiKey),
-            },
-          );
-        }
-        if (c !== 'rate-limited' && c !== 'server') throw err;
-      }
-      if (attempt >= maxAttempts) throw err!;
-      const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt);
-      await sleep(wait !== undefined ? Math.min(wait, maxDelay) : Math.random() * backoff, signal);
-    }
-  }
-
-  const fallbackWorthy = (e: unknown) =>
-    e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout' || e.code === 'server' || e.code === 'rate-limited');
-
-  async function both<T, E = OfflineEngine>(
-    online: () => Promise<T>,
-    off: (e: E) => T | Promise<T>,
-    load: () => Promise<E> = offline as unknown as () => Promise<E>,
-  ): Promise<[T, Source]> {
-    if (mode === 'offline') return [await off(await load()), 'offline'];
-    if (mode === 'online') return [await online(), 'online'];
-    try {
-      return [await online(), 'online'];
-    } catch (e) {
-      if (!fallbackWorthy(e)) throw e;
-      return [await off(await load()), 'offline'];
-    }
-  }
-  const searchSide = async () => (await searcher()).engine;
-
-  // ---- registrations: local store (offline), drafts, outbox
-  let localStore: Promise<RegistrationStore> | undefined;
-  // The registration logic is only needed offline: loaded with the offline engine, not before.
-  const localRegistrations = () =>
-    (localStore ??= Promise.all([offline(), import('@diachiso/search')]).then(
-      ([e, search]) =>
-        new search.RegistrationStore((p) => {
-          const c = e.encodeCode(p);
-          const code = c.zoneKnown ? c.code : c.plusCode;
-          return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
-        }),
-    ));
-  // Drafts and the outbox live in IndexedDB; idb-keyval loads with the first use.
-  const lazyStore = (name: string) => {
-    let p: Promise<LocalStore> | undefined;
-    return () => (p ??= import('./storage.js').then((m) => new m.LocalStore(name)));
+  const code = (v: unknown) => (typeof v === 'string' && /^[0-9A-Za-z]{1,10}$/.test(v) ? v : undefined);
+  const searchArgs = (text: unknown, opts: ClientSuggestOptions, dflt: number): SuggestArgs => {
+    const limit = Math.max(
+      1,
+      Math.min(50, Math.floor(Number(typeof opts.limit === 'bigint' ? Number(opts.limit) : (opts.limit ?? dflt))) || dflt),
+    );
+    const province = code(opts.province);
+    const ward = code(opts.ward);
+    const kinds = Array.isArray(opts.kinds) ? opts.kinds.filter((k): k is SuggestionKind => typeof k === 'string').slice(0, 5) : undefined;
+    return {
+      q: normalizeQuery(text),
+      limit,
+      ...(province ? { province } : {}),
+      ...(ward ? { ward } : {}),
+      ...(opts.near && isLatLon(opts.near) ? { near: { lat: opts.near.lat, lon: opts.near.lon } } : {}),
+      ...(kinds?.length ? { kinds } : {}),
+    };
   };
-  const draftStore = lazyStore('drafts');
-  const outboxStore = lazyStore('outbox');
-  const drafts = {
-    get: async <T>(k: string) => (await draftStore()).get<T>(k),
-    set: async (k: string, v: unknown) => (await draftStore()).set(k, v),
-    delete: async (k: string) => (await draftStore()).delete(k),
-  };
-  const outbox = {
-    set: async (k: string, v: unknown) => (await outboxStore()).set(k, v),
-    delete: async (k: string) => (await outboxStore()).delete(k),
-    all: async <T>() => (await outboxStore()).all<T>(),
-  };
-  const newKey = () =>
-    typeof crypto !== 'undefined' && 'randomUUID' in crypto
-      ? crypto.randomUUID()
-      : `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  const asRegistration = (v: unknown): Registration => {
-    if (!v || typeof v !== 'object' || typeof (v as Registration).id !== 'string' || typeof (v as Registration).status !== 'string')
-      throw new DiachisoError('invalid-response', { locale });
-    return v as Registration;
-  };
-  const localError = (e: unknown): never => {
-    if (e instanceof Error && e.name === 'RegistrationError') {
-      const r = e as RegistrationError;
-      throw Object.assign(new DiachisoError(r.code === 'not-found' ? 'not-found' : 'invalid-input', { locale, detail: r.message }), {
-        problem: { title: r.code, detail: r.message, issues: r.issues },
-      });
-    }
-    throw e;
-  };
-  type Step = { step: 'declare' | 'create' | 'verify'; path: string; body: unknown; key: string };
-  async function submit(
-    step: Step,
-    runLocal: (st: RegistrationStore) => Registration,
-    signal?: AbortSignal,
-  ): Promise<Registration | QueuedSubmission> {
-    if (mode === 'offline') {
-      const st = await localRegistrations();
-      try {
-        return runLocal(st);
-      } catch (e) {
-        return localError(e);
-      }
-    }
-    try {
-      return asRegistration(await request('POST', step.path, {}, step.body, step.key, signal));
-    } catch (e) {
-      // Unreachable platform in auto mode: keep the submission, send it once later.
-      if (mode === 'auto' && e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout')) {
-        await outbox.set(step.key, step);
-        return { queued: true, idempotencyKey: step.key, step: step.step };
-      }
-      throw e;
-    }
-  }
-  async function flush(): Promise<Registration[]> {
-    const out: Registration[] = [];
-    for (const [key, step] of await outbox.all<Step>()) {
-      try {
-        out.push(asRegistration(await request('POST', step.path, {}, step.body, key)));
-        await outbox.delete(key);
-      } catch (e) {
-        if (e instanceof DiachisoError && (e.code === 'network' || e.code === 'timeout')) break; // still offline
-        await outbox.delete(key); // refused by the platform: not retried forever
-      }
-    }
-    return out;
-  }
-  if (mode === 'auto' && typeof window !== 'undefined' && typeof window.addEventListener === 'function')
-    window.addEventListener('online', () => void flush().catch(() => undefined));
-
-  const registrations: Registrations = {
-    declare(d, opts = {}) {
-      const key = opts.idempotencyKey ?? newKey();
-      return submit({ step: 'declare', path: '/v1/registrations', body: d, key }, (st) => st.declare(d, key), opts.signal);
-    },
-    create(id, opts = {}) {
-      const key = opts.idempotencyKey ?? newKey();
-      return submit(
-        { step: 'create', path: `/v1/registrations/${encodeURIComponent(id)}/create`, body: {}, key },
-        (st) => st.create(id, key),
-        opts.signal,
-      );
-    },
-    verify(id, decision, opts = {}) {
-      const key = opts.idempotencyKey ?? newKey();
-      const body = { decision, ...(opts.note ? { note: opts.note } : {}) };
-      return submit(
-        { step: 'verify', path: `/v1/registrations/${encodeURIComponent(id)}/verify`, body, key },
-        (st) => st.verify(id, decision, key, opts.note),
-        opts.signal,
-      );
-    },
-    async get(id, opts = {}) {
-      if (mode === 'offline') return (await localRegistrations()).get(id) ?? null;
-      try {
-        return asRegistration(await getJson(`/v1/registrations/${encodeURIComponent(id)}`, {}, opts.signal));
-      } catch (e) {
-        if (e instanceof DiachisoError && e.code === 'not-found') return null;
-        throw e;
-      }
-    },
-    async notice(id, channel, lang = locale) {
-      if (mode === 'offline') {
-        const r = (await localRegistrations()).get(id);
-        if (!r?.record) throw new DiachisoError('not-found', { locale, detail: 'no created registration with this id' });
-        return (await import('@diachiso/search')).noticeText(r.record, channel, lang);
-      }
-      const n = (await getJson(`/v1/registrations/${encodeURIComponent(id)}/notice`, { channel, lang })) as Notice;
-      if (!n || typeof n.body !== 'string') throw new DiachisoError('invalid-response', { locale });
-      return { channel, lang, body: n.body.slice(0, 5000), ...(typeof n.subject === 'string' ? { subject: n.subject.slice(0, 300) } : {}) };
-    },
-    saveDraft: (key, data) => drafts.set(key, data),
-    loadDraft: <T>(key: string) => drafts.get<T>(key),
-    clearDraft: (key) => drafts.delete(key),
-    async pending() {
-      return (await outbox.all<Step>()).map(([k, v]) => ({ queued: true as const, idempotencyKey: k, step: v.step }));
-    },
-    flush,
-  };
+  const idle: Source = mode === 'online' ? 'online' : 'offline';
 
   const units: Units = {
     async provinces() {
-      const [r] = await both(
-        async () => (await getJson('/v1/units/provinces', {})) as UnitRef[],
-        (e) => e.index.registry.provinces.map((p) => ({ code: p.code, name: p.fullName })),
-      );
-      return r;
+      const r = await run('provinces', {});
+      return tagSource(r.value, r.source);
     },
     async wards(provinceCode) {
-      const [r] = await both(
-        async () => (await getJson(`/v1/units/provinces/${encodeURIComponent(provinceCode)}/wards`, {})) as UnitRef[],
-        (e) => e.index.registry.wardsOf(provinceCode).map((w) => ({ code: w.code, name: w.fullName })),
-      );
-      return r;
+      const r = await run('wards', { province: checkId(provinceCode, 'province code', locale) });
+      return tagSource(r.value, r.source);
     },
-    async ward(code) {
-      const [r] = await both(
-        async () => {
-          try {
-            return (await getJson(`/v1/units/wards/${encodeURIComponent(code)}`, {})) as (UnitRef & { province: UnitRef }) | null;
-          } catch (e) {
-            if (e instanceof DiachisoError && e.code === 'not-found') return null;
-            throw e;
-          }
-        },
-        (e) => {
-          const w = e.index.registry.ward(code);
-          const p = w && e.index.registry.province(w.provinceCode);
-          return w && p ? { code: w.code, name: w.fullName, province: { code: p.code, name: p.fullName } } : null;
-        },
-      );
-      return r;
+    async ward(wardCode) {
+      const r = await run('ward', { code: checkId(wardCode, 'ward code', locale) });
+      return r.value && tagSource(r.value, r.source);
     },
   };
 
   return {
     mode,
     locale,
-    offline,
+    offline() {
+      return local ? local.engine() : Promise.reject(onlineOnly());
+    },
     async engineThread() {
-      if (mode === 'online') return 'none';
-      return (await searcher()).thread;
+      return local ? (await local.searcher()).thread : 'none';
     },
     units,
-    registrations,
-    async suggest(text, opts = {}) {
+    registrations: regs.api,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      regs.dispose();
+      platform.dispose();
+    },
+    async suggest(text, opts) {
       const mySeq = ++seq;
-      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
-      const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 5)) || 5));
-      const searchOpts = {
-        limit,
-        ...(opts.province ? { province: opts.province } : {}),
-        ...(opts.ward ? { ward: opts.ward } : {}),
-        ...(opts.near && isLatLon(opts.near) ? { near: opts.near } : {}),
-        ...(opts.kinds ? { kinds: opts.kinds } : {}),
-      };
+      const o2 = opt(opts);
+      const args = searchArgs(text, o2, 5);
       let list: Suggestion[] = [];
-      let source: Source = mode === 'online' ? 'online' : 'offline';
-      if (q.trim()) {
-        [list, source] = await both(
-          async () => {
-            const params: Record<string, string> = { q, limit: String(limit) };
-            if (opts.province) params.province = opts.province;
-            if (opts.ward) params.ward = opts.ward;
-            if (opts.near && isLatLon(opts.near)) params.near = `${opts.near.lat},${opts.near.lon}`;
-            if (opts.kinds) params.kinds = opts.kinds.join(',');
-            const parsed = parseSuggestBody(await getJson('/v1/suggest', params, opts.signal));
-            if (!parsed) throw new DiachisoError('invalid-response', { locale });
-            return parsed.slice(0, limit);
-          },
-          (e) => e.suggest(q, searchOpts),
-          searchSide,
-        );
+      let source: Source = idle;
+      if (args.q.trim()) ({ value: list, source } = await run('suggest', args, o2.signal));
+      if (o2.signal?.aborted) throw new DiachisoError('aborted', { locale });
+      return Object.assign([...list], { query: args.q, seq: mySeq, source }) as SuggestResult;
+    },
+    async convertLegacy(text, opts) {
+      const o2 = opt(opts);
+      const q = normalizeQuery(text);
+      const r = await run('convertLegacy', { q }, o2.signal);
+      return { ...r.value, input: q, source: r.source };
+    },
+    async search(text, opts) {
+      const o2 = opt(opts);
+      const args = searchArgs(text, o2, 20);
+      if (!args.q.trim()) return { results: [], source: idle };
+      const r = await run('search', args, o2.signal);
+      return { results: r.value, source: r.source };
+    },
+    async retrieve(id, opts) {
+      const o2 = opt(opts);
+      let ok: string;
+      try {
+        ok = checkId(id, 'id', locale);
+      } catch {
+        return null; // no record has such an id
       }
-      if (opts.signal?.aborted) throw new DiachisoError('aborted', { locale });
-      return Object.assign(list, { query: q, seq: mySeq, source }) as SuggestResult;
+      const r = await run('retrieve', { id: ok }, o2.signal);
+      return r.value ? { ...r.value, source: r.source } : null;
     },
-    async convertLegacy(text, opts = {}) {
-      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
-      const [r, source] = await both(
-        async () => {
-          const parsed = (await extra()).parseConvertBody(await getJson('/v1/legacy/convert', { q }, opts.signal));
-          if (!parsed) throw new DiachisoError('invalid-response', { locale });
-          return parsed;
-        },
-        (e) => {
-          const { parsed: _p, ...rest } = e.convertLegacy(q);
-          return rest;
-        },
-      );
-      return { ...r, input: q, source };
+    async verify(input, opts) {
+      const o2 = opt(opts);
+      let arg: string | AddressComponents;
+      if (typeof input === 'string') arg = normalizeQuery(input);
+      else if (input && typeof input === 'object' && !Array.isArray(input)) {
+        const c: Record<string, string> = {};
+        for (const k of ['houseNumber', 'street', 'hamlet', 'ward', 'district', 'province'] as const) {
+          const v = (input as Record<string, unknown>)[k];
+          if (typeof v === 'string') c[k] = normalizeQuery(v).slice(0, 200);
+        }
+        arg = c;
+      } else throw new DiachisoError('invalid-input', { locale, detail: 'verify needs text or address components' });
+      const r = await run('verify', { input: arg }, o2.signal);
+      return { ...r.value, source: r.source };
     },
-    async search(text, opts = {}) {
-      const q = typeof text === 'string' ? text.slice(0, 1024) : '';
-      const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 20)) || 20));
-      if (!q.trim()) return { results: [], source: mode === 'online' ? 'online' : 'offline' };
-      const [results, source] = await both(
-        async () => {
-          const body = (await getJson(
-            '/v1/search',
-            { q, limit: String(limit), ...(opts.province ? { province: opts.province } : {}) },
-            opts.signal,
-          )) as {
-            results?: unknown;
-          };
-          const parsed = parseSuggestBody({ suggestions: body?.results });
-          if (!parsed) throw new DiachisoError('invalid-response', { locale });
-          return parsed;
-        },
-        (e) => e.suggest(q, { limit, ...(opts.province ? { province: opts.province } : {}), ...(opts.kinds ? { kinds: opts.kinds } : {}) }),
-        searchSide,
-      );
-      return { results, source };
+    async layer(category, opts) {
+      const o2 = opt(opts);
+      const bbox =
+        Array.isArray(o2.bbox) && o2.bbox.length === 4 && o2.bbox.every((n) => typeof n === 'number' && Number.isFinite(n))
+          ? [...o2.bbox]
+          : undefined;
+      const r = await run('layer', { category: checkId(category, 'category', locale), ...(bbox ? { bbox } : {}) }, o2.signal);
+      return { ...r.value, source: r.source };
     },
-    async retrieve(id, opts = {}) {
-      if (typeof id !== 'string' || !id || id.length > 200) return null;
-      const [r, source] = await both(
-        async () => {
-          try {
-            const body = await getJson(`/v1/places/${encodeURIComponent(id)}`, {}, opts.signal);
-            const parsed = parseSuggestBody({ suggestions: [body] });
-            if (!parsed) throw new DiachisoError('invalid-response', { locale });
-            return parsed[0] ?? null;
-          } catch (e) {
-            if (e instanceof DiachisoError && e.code === 'not-found') return null;
-            throw e;
-          }
-        },
-        async (e) => (await e.get(id)) ?? null,
-        searchSide,
-      );
-      return r ? { ...r, source } : null;
+    async exportRecords(opts) {
+      const o2 = opt(opts);
+      const format = o2.format === 'csv' || o2.format === 'geojson' ? o2.format : 'json';
+      const s = (v: unknown, max = 200) => (typeof v === 'string' && v && v.length <= max ? v : undefined);
+      const limit =
+        typeof o2.limit === 'number' && Number.isFinite(o2.limit) ? Math.max(1, Math.min(1000, Math.floor(o2.limit))) : undefined;
+      const entries: Array<[string, unknown]> = [
+        ['province', code(o2.province)],
+        ['ward', code(o2.ward)],
+        ['category', s(o2.category, 40)],
+        ['updatedSince', s(o2.updatedSince, 40)],
+        ['limit', limit],
+        ['cursor', s(o2.cursor)],
+      ];
+      const query = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as ExportQuery;
+      const r = await run('exportRecords', { query, format }, o2.signal);
+      return { ...r.value, format, source: r.source } as ExportAnswer;
     },
-    async verify(input, opts = {}) {
-      const [r, source] = await both(
-        async () => {
-          const body = (await request(
-            'POST',
-            '/v1/verify',
-            {},
-            typeof input === 'string' ? { text: input.slice(0, 1024) } : { components: input },
-            undefined,
-            opts.signal,
-          )) as VerifyResult;
-          if (
-            !body ||
-            typeof body !== 'object' ||
-            !['valid', 'corrected', 'ambiguous', 'invalid'].includes(body.status) ||
-            !Array.isArray(body.findings)
-          )
-            throw new DiachisoError('invalid-response', { locale });
-          return body;
-        },
-        (e) => e.verify(input),
-      );
-      return { ...r, source };
+    async coverage(opts) {
+      const o2 = opt(opts);
+      const ward = code(o2.ward);
+      const r = await run('coverage', { province: code(o2.province) ?? '56', ...(ward ? { ward } : {}) }, o2.signal);
+      return tagSource(r.value, r.source);
     },
-    async layer(category, opts = {}) {
-      const [r, source] = await both(
-        async () => {
-          const body = (await getJson(
-            `/v1/layers/${encodeURIComponent(category)}`,
-            opts.bbox ? { bbox: opts.bbox.join(',') } : {},
-            opts.signal,
-          )) as LayerCollection;
-          if (!body || body.type !== 'FeatureCollection' || !Array.isArray(body.features))
-            throw new DiachisoError('invalid-response', { locale });
-          return body;
-        },
-        (e) => e.layer(category, opts.bbox),
-      );
-      return { ...r, source };
+    async encodeCode(p, opts) {
+      const o2 = opt(opts);
+      const r = await run('encodeCode', { point: point(p) }, o2.signal);
+      return { ...r.value, source: r.source } as EncodeAnswer;
     },
-    async exportRecords(opts = {}) {
-      const format = opts.format ?? 'json';
-      const q: ExportQuery = {
-        ...(opts.province ? { province: opts.province } : {}),
-        ...(opts.ward ? { ward: opts.ward } : {}),
-        ...(opts.category ? { category: opts.category } : {}),
-        ...(opts.updatedSince ? { updatedSince: opts.updatedSince } : {}),
-        ...(opts.limit ? { limit: opts.limit } : {}),
-        ...(opts.cursor ? { cursor: opts.cursor } : {}),
-      };
-      const [r, source] = await both(
-        async () => {
-          const params = Object.fromEntries(Object.entries({ ...q, format }).map(([k, v]) => [k, String(v)]));
-          return (await getJson('/v1/export', params, opts.signal)) as ExportPage | { text: string; nextCursor?: string; total: number };
-        },
-        async (e) => {
-          const m = await import('@diachiso/search');
-          const regs = localStore ? (await localStore).all() : [];
-          const page = m.exportRecords(e, regs, q);
-          if (format === 'csv')
-            return { text: m.toCsv(page.items), total: page.total, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-          if (format === 'geojson')
-            return {
-              text: JSON.stringify(m.toGeoJson(page)),
-              total: page.total,
-              ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-            };
-          return page;
-        },
-      );
-      return { ...r, format, source } as ExportAnswer;
-    },
-    async coverage(opts = {}) {
-      const [r] = await both(
-        async () =>
-          (await getJson(
-            '/v1/stats/coverage',
-            { province: opts.province ?? '56', ...(opts.ward ? { ward: opts.ward } : {}) },
-            opts.signal,
-          )) as WardCoverage[],
-        async (e) => {
-          const m = await import('@diachiso/search');
-          return m.coverage(e, localStore ? (await localStore).all() : [], opts.province ?? '56', opts.ward);
-        },
-      );
-      return r;
-    },
-    async encodeCode(point, opts = {}) {
-      if (!isLatLon(point)) throw badPoint();
-      const [r, source] = await both(
-        async () => {
-          const parsed = (await extra()).parseCodeBody(
-            await getJson('/v1/codes/encode', { lat: String(point.lat), lon: String(point.lon) }, opts.signal),
-          );
-          if (!parsed) throw new DiachisoError('invalid-response', { locale });
-          return parsed;
-        },
-        (e) => {
-          const c = e.encodeCode(point);
-          if (!c.zoneKnown) return c;
-          const w = e.index.registry.ward(c.zone);
-          return { ...c, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) };
-        },
-      );
-      return { ...r, source } as EncodeAnswer;
-    },
-    async decodeCode(code, opts = {}) {
-      const shape = await parseCodeShape(code);
+    async decodeCode(c, opts) {
+      const o2 = opt(opts);
+      const shape = await parseCodeShape(c);
       if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
-      const [r, source] = await both(
-        async () => {
-          const parsed = (await extra()).parseCodeBody(
-            await getJson(`/v1/codes/${encodeURIComponent(shape.compact.replace(' ', ''))}`, {}, opts.signal),
-          );
-          if (!parsed || !parsed.zoneKnown) throw new DiachisoError('invalid-response', { locale });
-          const { zoneKnown: _z, ...decoded } = parsed;
-          return decoded;
-        },
-        (e) => {
-          const d = e.decodeCode(code);
-          if (!d) {
-            const p = e.parseCode(code);
-            throw new DiachisoError('invalid-input', { locale, detail: p.ok ? '' : locale === 'en' ? p.en : p.vi });
-          }
-          const w = e.index.registry.ward(d.zone);
-          return { ...d, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) };
-        },
-      );
-      return { ...(r as DecodedCode), source } as CodeAnswer;
+      const r = await run('decodeCode', { code: c, compact: shape.compact.replace(' ', '') }, o2.signal);
+      return { ...r.value, source: r.source } as CodeAnswer;
     },
     async parseCode(text) {
       // The zone table is part of the embedded dataset; online-only clients check the shape.
-      if (mode === 'online') return parseCodeShape(text);
+      if (!local) return parseCodeShape(text);
       try {
-        return (await offline()).parseCode(text);
+        return (await local.engine()).parseCode(typeof text === 'string' ? text : '');
       } catch {
         return parseCodeShape(text);
       }
     },
-    async reverse(point, opts = {}) {
-      if (!isLatLon(point)) throw badPoint();
-      const [r, source] = await both(
-        async () => {
-          const q: Record<string, string> = { lat: String(point.lat), lon: String(point.lon) };
-          const nb = opts.nearby;
-          if (nb === false) Object.assign(q, { streets: '0', pois: '0' });
-          else if (nb) {
-            if (nb.streets !== undefined) q.streets = String(nb.streets);
-            if (nb.pois !== undefined) q.pois = String(nb.pois);
-            if (nb.radiusM !== undefined) q.radius = String(nb.radiusM);
-            if (nb.category) q.category = nb.category;
-          }
-          const parsed = (await extra()).parseReverseBody(await getJson('/v1/reverse', q, opts.signal));
-          if (parsed === undefined) throw new DiachisoError('invalid-response', { locale });
-          return parsed;
-        },
-        (e) => e.reverse(point, opts.nearby ?? {}),
-        searchSide,
-      );
-      return r ? { ...r, source } : null;
+    async reverse(p, opts) {
+      const o2 = opt(opts);
+      const pt = point(p);
+      const nb = o2.nearby;
+      const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+      const nearby =
+        nb === false
+          ? false
+          : nb && typeof nb === 'object'
+            ? Object.fromEntries(
+                Object.entries({
+                  streets: num(nb.streets),
+                  pois: num(nb.pois),
+                  radiusM: num(nb.radiusM),
+                  category: typeof nb.category === 'string' && nb.category.length <= 40 ? nb.category : undefined,
+                }).filter(([, v]) => v !== undefined),
+              )
+            : undefined;
+      const r = await run('reverse', { point: pt, ...(nearby !== undefined ? { nearby } : {}) }, o2.signal);
+      return r.value ? { ...r.value, source: r.source } : null;
     },
   };
 }

@@ -26,6 +26,9 @@ export {
   type Registrations,
   type Units,
   type EncodeAnswer,
+  type Sourced,
+  type DroppedSubmission,
+  type WriteResult,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';
 export type {

@@ -1,4 +1,4 @@
-import type { LatLon, LegacyInfo, Range, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
+import type { Citation, LatLon, LegacyInfo, Range, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
 
 // Every string from the network is hostile: it is type-checked, length-capped and copied into
 // a fresh object (unknown fields dropped, no prototype tricks). A malformed record is dropped; a
@@ -6,13 +6,45 @@ import type { LatLon, LegacyInfo, Range, Suggestion, SuggestionKind, UnitRef } f
 
 const MAX_STR = 500;
 const KINDS: ReadonlySet<string> = new Set(['province', 'ward', 'street', 'poi', 'address']);
+const PRECISIONS: ReadonlySet<string> = new Set(['address', 'street', 'ward', 'province']);
 
 /** @internal */
 export function str(v: unknown, max = MAX_STR): string | undefined {
   if (typeof v !== 'string') return undefined;
-  // Drop NUL and other C0 controls except tab/newline; cap the length.
-  // eslint-disable-next-line no-control-regex
-  return v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, max);
+  // Drop NUL and other C0/C1 controls except tab/newline, and every format character (bidi
+  // overrides and isolates, zero-width space/joiners, BOM, soft hyphen): a label shown reversed
+  // or carrying invisible text is refused on the way in. Lone surrogates become U+FFFD. NFC.
+  return toWellFormed(
+    // eslint-disable-next-line no-control-regex
+    v.slice(0, max * 2).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|\p{Cf}/gu, ''),
+  )
+    .normalize('NFC')
+    .slice(0, max);
+}
+
+/** Replaces lone surrogates by U+FFFD (`String.prototype.toWellFormed` where there is one). @internal */
+export function toWellFormed(s: string): string {
+  const f = (s as { toWellFormed?: () => string }).toWellFormed;
+  return typeof f === 'function'
+    ? f.call(s)
+    : s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * Returns an `http:`/`https:` URL from the network, or `undefined` for any other scheme
+ * (`javascript:`, `data:`…) or a malformed one.
+ *
+ * @internal
+ */
+export function httpUrl(v: unknown, max = 2000): string | undefined {
+  const s = str(v, max);
+  if (!s) return undefined;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** @internal */
@@ -52,6 +84,14 @@ function ranges(v: unknown, labelLength: number): Range[] | undefined {
 }
 
 /** @internal */
+export function citation(v: unknown): Citation | undefined {
+  const c = v as Record<string, unknown> | undefined;
+  return c && typeof c === 'object' && Number.isInteger(c.article) && Number.isInteger(c.clause)
+    ? { document: str(c.document, 64) ?? '', article: c.article as number, clause: c.clause as number, text: str(c.text, 2000) ?? '' }
+    : undefined;
+}
+
+/** @internal */
 export function legacy(v: unknown): LegacyInfo | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Record<string, unknown>;
@@ -59,12 +99,8 @@ export function legacy(v: unknown): LegacyInfo | undefined {
   const province = unit(o.province);
   if (!ward || !province) return undefined;
   const district = unit(o.district);
-  const c = o.citation as Record<string, unknown> | undefined;
-  const citation =
-    c && typeof c === 'object' && Number.isInteger(c.article) && Number.isInteger(c.clause)
-      ? { document: str(c.document, 64) ?? '', article: c.article as number, clause: c.clause as number, text: str(c.text, 2000) ?? '' }
-      : undefined;
-  return { ward, province, split: o.split === true, ...(district ? { district } : {}), ...(citation ? { citation } : {}) };
+  const cit = citation(o.citation);
+  return { ward, province, split: o.split === true, ...(district ? { district } : {}), ...(cit ? { citation: cit } : {}) };
 }
 
 /**
@@ -95,6 +131,12 @@ export function parseSuggestion(v: unknown): Suggestion | undefined {
   const category = str(o.category, 40);
   if (category) s.category = category;
   if (typeof o.score === 'number' && Number.isFinite(o.score)) s.score = o.score;
+  // Whole-address fields of the shared contract (present when the platform resolves addresses).
+  for (const k of ['houseNumber', 'alley', 'street'] as const) {
+    const x = str(o[k], 200);
+    if (x) s[k] = x;
+  }
+  if (typeof o.precision === 'string' && PRECISIONS.has(o.precision)) s.precision = o.precision;
   return s as unknown as Suggestion;
 }
 
