@@ -355,6 +355,7 @@ for (const row of streets) {
   streetByFold.set(f, streetByFold.has(f) ? null : row);
 }
 const streetLines = new Map();
+const streetFine = new Map(); // row → its road lines at the map's precision
 let linesUnmatched = 0;
 for (const [name, , pts] of roadLines) {
   if (!name) continue;
@@ -367,8 +368,40 @@ for (const [name, , pts] of roadLines) {
   if (!streetLines.has(row)) streetLines.set(row, []);
   // coarser than the map's lines: 0.0001° ≈ 11 m is plenty to rank the nearest streets
   streetLines.get(row).push(simplifyLine(pts, 0.0001));
+  if (!streetFine.has(row)) streetFine.set(row, []);
+  streetFine.get(row).push(pts);
 }
 for (const row of streets) row.push(streetLines.get(row) ?? []);
+
+// Each street's 2025 wards, from its geometry: the road lines are sampled every ~20 m and each
+// sample is placed in its ward polygon. A ward holding fewer than 3 samples (< ~60 m, a street
+// ending on a boundary) is left out unless it is the only one. Per ward: the middle sample, a
+// point on the street inside the ward (what an address on that street in that ward is placed at).
+const STEP = 0.0002; // ≈ 22 m
+let streetWardPairs = 0;
+for (const row of streets) {
+  const samples = new Map(); // ward → [[lon, lat], …]
+  for (const line of streetFine.get(row) ?? []) {
+    for (let i = 1; i < line.length; i++) {
+      const [x0, y0] = line[i - 1];
+      const [x1, y1] = line[i];
+      const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / STEP));
+      for (let k = i === 1 ? 0 : 1; k <= n; k++) {
+        const x = x0 + ((x1 - x0) * k) / n;
+        const y = y0 + ((y1 - y0) * k) / n;
+        const w = wardAt(x, y);
+        if (!w) continue;
+        if (!samples.has(w)) samples.set(w, []);
+        samples.get(w).push([round(x), round(y)]);
+      }
+    }
+  }
+  let list = [...samples].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  if (list.length > 1) list = list.filter(([, s], i) => i === 0 || s.length >= 3);
+  if (list.length === 0 && row[4]) list = [[row[4], [[row[1], row[2]]]]];
+  row.push(list.map(([w, s]) => [w, ...s[Math.floor(s.length / 2)], s.length]));
+  streetWardPairs += list.length;
+}
 
 // ---------------------------------------------------------------- points of interest
 const CATEGORY = {
@@ -456,7 +489,7 @@ writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\
 const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
-    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
+    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry, ${streetWardPairs} street-ward pairs; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
     `zones ${Object.keys(zones).length} (${multiRef} in the long form); ${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)

@@ -17,6 +17,7 @@ import {
   type AddressComponents,
   type VerifyResult,
   verifyAddress,
+  StreetDirectory,
 } from '@diachiso/core';
 import { layer, type LayerCollection } from './services.js';
 import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
@@ -50,6 +51,7 @@ export class OfflineEngine {
   #gazetteer: Gazetteer | (() => Gazetteer);
   #converter: LegacyConverter | undefined;
   #nearby: NearbyIndex | undefined;
+  #streetDir: StreetDirectory | undefined;
   readonly #streets: StreetsData | undefined;
 
   /**
@@ -88,6 +90,11 @@ export class OfflineEngine {
   /** The pre-2025 → 2025 converter. */
   get converter(): LegacyConverter {
     return (this.#converter ??= new LegacyConverter(this.gazetteer));
+  }
+
+  /** The streets by name, with the 2025 wards each passes through. */
+  get streets(): StreetDirectory {
+    return (this.#streetDir ??= new StreetDirectory(this.#streets));
   }
 
   /** Nearest streets and points of interest. */
@@ -185,7 +192,7 @@ export class OfflineEngine {
    * @returns The verdict, the 2025 address, findings and candidates.
    */
   verify(input: string | AddressComponents): VerifyResult {
-    return verifyAddress(input, this.gazetteer, this.converter);
+    return verifyAddress(input, this.gazetteer, this.converter, this.streets);
   }
 
   /**
