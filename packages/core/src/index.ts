@@ -20,4 +20,5 @@ export * from './verify.js';
 export * from './streets.js';
 export * from './noisy.js';
 export * from './resolve.js';
+export * from './compose.js';
 export * from './registration.js';

@@ -54,6 +54,8 @@ export interface Resolution {
   readonly candidates: readonly ResolvedCandidate[];
   /** The 2025 province codes the text restricts to (empty: none named). */
   readonly provinces: readonly string[];
+  /** The 2025 ward codes a typed locality (old city/district, ward) restricts to (empty: none). */
+  readonly scopeWards: readonly string[];
   /** Whether the text named a province or a locality at all. */
   readonly constrained: boolean;
   /** The street of the data, when found within the constraint. */
@@ -354,9 +356,10 @@ function finish(
     }
   }
   cands = dedupe(cands);
-  sortCandidates(cands, street);
+  sortCandidates(cands, street, scope.districtName);
   const provinces = [...(scope.provinces ?? [])];
-  const r = { input, text, parsed, candidates: cands, provinces, constrained, ...(street ? { street } : {}) };
+  const scopeWards = [...(scope.wards ?? [])];
+  const r = { input, text, parsed, candidates: cands, provinces, scopeWards, constrained, ...(street ? { street } : {}) };
   const { components, granularity } = verdicts(r, scope, g);
   return { ...r, components, granularity };
 }
@@ -371,12 +374,16 @@ function dedupe(cands: ResolvedCandidate[]): ResolvedCandidate[] {
   });
 }
 
-function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefined): void {
+function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefined, district?: string): void {
   const share = (x: ResolvedCandidate) => street?.wards.find((w) => w.code === x.ward.code)?.samples ?? 0;
+  // An old city's wards: the 2025 ward that kept the city's name first (Phường Phan Rang).
+  const dk = district ? nameKey(district.replace(/^(Thành phố|Thị xã|Quận|Huyện)\s+/u, '')) : '';
+  const named = (x: ResolvedCandidate) => (dk && dk.startsWith(nameKey(x.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, ''))) ? 1 : 0);
   cands.sort(
     (a, b) =>
       b.confidence - a.confidence ||
       share(b) - share(a) ||
+      named(b) - named(a) ||
       Number(b.province.code === PILOT_PROVINCE) - Number(a.province.code === PILOT_PROVINCE) ||
       Number(a.era === 'legacy') - Number(b.era === 'legacy') ||
       (a.ward.code < b.ward.code ? -1 : 1),

@@ -18,7 +18,9 @@ import {
   type VerifyResult,
   verifyAddress,
   StreetDirectory,
+  resolveAddress,
 } from '@diachiso/core';
+import { looksLikeWholeAddress, retrieveComposed, suggestWholeAddress } from './whole-address.js';
 import { layer, type LayerCollection } from './services.js';
 import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { createStore, get, set } from 'idb-keyval';
@@ -172,7 +174,11 @@ export class OfflineEngine {
    * @returns The suggestions.
    */
   suggest(text: string, opts?: SuggestOptions): Suggestion[] {
-    return this.index.suggest(text, opts);
+    if (!looksLikeWholeAddress(text)) return this.index.suggest(text, opts);
+    return suggestWholeAddress(text, opts ?? {}, {
+      index: this.index,
+      resolve: (t) => resolveAddress(t, this.gazetteer, this.streets),
+    });
   }
 
   /**
@@ -182,7 +188,7 @@ export class OfflineEngine {
    * @returns The record, or `undefined`.
    */
   get(id: string): Suggestion | undefined {
-    return this.index.get(id);
+    return this.index.get(id) ?? retrieveComposed(id, this.index.registry, this.streets);
   }
 
   /**
