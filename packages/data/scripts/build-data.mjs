@@ -379,6 +379,7 @@ for (const row of streets) row.push(streetLines.get(row) ?? []);
 // point on the street inside the ward (what an address on that street in that ward is placed at).
 const STEP = 0.0002; // ≈ 22 m
 let streetWardPairs = 0;
+const wardSamples = new Map(); // ward → every street sample inside it
 for (const row of streets) {
   const samples = new Map(); // ward → [[lon, lat], …]
   for (const line of streetFine.get(row) ?? []) {
@@ -396,11 +397,32 @@ for (const row of streets) {
       }
     }
   }
+  for (const [w, pts] of samples) {
+    if (!wardSamples.has(w)) wardSamples.set(w, []);
+    wardSamples.get(w).push(...pts);
+  }
   let list = [...samples].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   if (list.length > 1) list = list.filter(([, s], i) => i === 0 || s.length >= 3);
   if (list.length === 0 && row[4]) list = [[row[4], [[row[1], row[2]]]]];
   row.push(list.map(([w, s]) => [w, ...s[Math.floor(s.length / 2)], s.length]));
   streetWardPairs += list.length;
+}
+
+// Each ward's point in its populated part: where the ward has streets, the street sample nearest
+// to the centroid of its street network (so the point is on a street, not on an island or in a
+// bay: the polygon centroid of Phường Nha Trang lies on Hòn Tre). Other wards keep the polygon
+// centroid. See docs/decisions/0005-resolver.md.
+const moved = [];
+for (const [code, pts] of wardSamples) {
+  if (pts.length < 20 || !wardGeo[code]) continue;
+  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+  let best = pts[0];
+  for (const p of pts) if (Math.hypot(p[0] - mx, p[1] - my) < Math.hypot(best[0] - mx, best[1] - my)) best = p;
+  const [ox, oy] = wardGeo[code].centroid;
+  const km = Math.hypot((best[0] - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (best[1] - oy) * 110.57);
+  moved.push(`${code} ${km.toFixed(1)} km`);
+  wardGeo[code] = { ...wardGeo[code], centroid: [round(best[0]), round(best[1])] };
 }
 
 // ---------------------------------------------------------------- points of interest
@@ -489,7 +511,7 @@ writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\
 const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
-    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry, ${streetWardPairs} street-ward pairs; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
+    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry, ${streetWardPairs} street-ward pairs; ward points on their streets: ${moved.join(', ')}; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
     `zones ${Object.keys(zones).length} (${multiRef} in the long form); ${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)
