@@ -134,3 +134,25 @@ export function prepareText(text: string, g: Gazetteer, streets?: StreetDirector
     })
     .join('');
 }
+
+/**
+ * Returns whether two strings differ by at most one insertion, deletion, substitution or swap
+ * of adjacent letters.
+ *
+ * @param a - One string.
+ * @param b - The other.
+ * @returns True when they are that close.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -6,8 +6,8 @@ import type { ConversionCandidate } from './legacy.js';
 import { fold, PROVINCE_ALIASES, toNfc } from './normalize.js';
 import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress } from './parse.js';
 import { AdminRegistry, type Ward } from './registry.js';
-import type { StreetDirectory, StreetPlace } from './streets.js';
-import { prepareText } from './noisy.js';
+import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
+import { prepareText, withinOneEdit } from './noisy.js';
 import type { Citation, LatLon, LegacyInfo } from './types.js';
 
 /** How a component of the address was established. */
@@ -108,7 +108,9 @@ const provinceKeyOf = (key: string) => PROVINCE_ALIASES[key.replace(/ /g, '')] ?
 /** Stage 1: the province named, as 2025 province codes. */
 function readProvince(c: AddressComponent | undefined, g: Gazetteer): Set<string> | undefined {
   if (!c?.key) return undefined;
-  const codes = g.provinceCodesFor(provinceKeyOf(c.key));
+  let key = provinceKeyOf(c.key);
+  if (!g.isProvince(key)) key = nearKey(key, [...g.provincesByKey.keys(), ...g.legacyProvincesByKey.keys()]) ?? key;
+  const codes = g.provinceCodesFor(key);
   return codes.length ? new Set(codes) : undefined;
 }
 
@@ -202,8 +204,36 @@ function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCand
 /** Stage 4: the street, as the wards it passes through within the scope (and the typed ward). */
 function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope): StreetPlace | undefined {
   if (!streets) return undefined;
-  for (const s of streets.find(text)) if (s.wards.some((w) => inScope(g, scope, w.code))) return s;
-  return undefined;
+  const here = (s: StreetPlace) => s.wards.some((w) => inScope(g, scope, w.code));
+  for (const s of streets.find(text)) if (here(s)) return s;
+  // One letter wrong, missing, doubled or swapped, when only one street of the place is that close.
+  const near = nearKey(
+    streetKey(text),
+    streets.streets.filter(here).map((s) => s.key),
+  );
+  return near ? streets.find(near).find(here) : undefined;
+}
+
+/** The one key of `keys` within one edit of `key` (a key of at least 4 letters), if exactly one is. */
+function nearKey(key: string, keys: Iterable<string>): string | undefined {
+  if (key.replace(/ /g, '').length < 4) return undefined;
+  let hit: string | undefined;
+  for (const k of keys) {
+    if (k === hit || Math.abs(k.length - key.length) > 1 || !withinOneEdit(key, k)) continue;
+    if (hit !== undefined) return undefined;
+    hit = k;
+  }
+  return hit;
+}
+
+/** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
+function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
+  const out: string[] = [];
+  for (const [k, ws] of g.wardsByKey) if (ws.some((w) => inScope(g, scope, w.code))) out.push(k);
+  for (const [k, ls] of g.legacyWardsByKey)
+    if (ls.some((l) => (scope.districts ? scope.districts.has(l.districtCode) : l.targets.some((t) => inScope(g, scope, t.wardCode)))))
+      out.push(k);
+  return out;
 }
 
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
@@ -302,6 +332,11 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
     const unmarked = !w.unitType;
     const asStreetFirst = unmarked && !c.street && numberBefore(parsed, w) && !!readStreet(w.value, streets, g, scope);
     wardCands = asStreetFirst ? [] : readWard(w, g, scope);
+    if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
+      // "P. Vinh Hia, Nha Trang": one edit from a ward name of the place typed.
+      const near = nearKey(w.key ?? '', wardKeysIn(g, scope));
+      if (near) wardCands = readWard({ ...w, key: near }, g, scope);
+    }
     if (wardCands.length === 0 && unmarked && !c.street && leftmost(parsed, w)) {
       parsed = asStreet(parsed, 'ward');
       c = parsed.components;
@@ -390,7 +425,6 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
   );
 }
 
-const typedPlain = (t: string) => fold(t) === t.toLowerCase();
 const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
 
 /** Stage 6: how each component was established, and the granularity. */
@@ -506,13 +540,14 @@ function unitVerdicts(
       });
     } else {
       const bare = one.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, '');
-      const exact = sameSpelling(w.text, one.ward.name) || sameSpelling(w.text, bare);
-      const plainOk = typedPlain(w.text) && nameKey(bare) === w.key;
+      // A type word or abbreviation written in full is not a correction (P. → Phường).
+      const typedName = w.text.replace(/^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu|ph|p|f|x|tt|dk)\.?\s*/iu, '');
+      const exact = sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name);
       out.push({
         component: 'ward',
         text: w.text,
         value: one.ward.name,
-        verdict: exact || (!plainOk && !typedPlain(w.text)) ? 'confirmed' : 'spelling-corrected',
+        verdict: exact ? 'confirmed' : 'spelling-corrected',
         vi: exact ? `${one.ward.name} đúng.` : `Chuẩn hóa "${w.text}" thành "${one.ward.name}".`,
         en: exact ? `${one.ward.name} is right.` : `"${w.text}" is written "${one.ward.name}".`,
       });
