@@ -3,7 +3,7 @@
 // street). It never answers outside what the text names. See docs/decisions/0005-resolver.md.
 import { nameKey, squashKey, type Gazetteer, type LegacyWard } from './gazetteer.js';
 import type { ConversionCandidate } from './legacy.js';
-import { fold, PROVINCE_ALIASES, toNfc } from './normalize.js';
+import { PROVINCE_ALIASES, toNfc } from './normalize.js';
 import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress } from './parse.js';
 import { AdminRegistry, type Ward } from './registry.js';
 import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
