@@ -202,10 +202,11 @@ function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCand
 }
 
 /** Stage 4: the street, as the wards it passes through within the scope (and the typed ward). */
-function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope): StreetPlace | undefined {
+function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope, fuzzy = true): StreetPlace | undefined {
   if (!streets) return undefined;
   const here = (s: StreetPlace) => s.wards.some((w) => inScope(g, scope, w.code));
   for (const s of streets.find(text)) if (here(s)) return s;
+  if (!fuzzy) return undefined;
   // One letter wrong, missing, doubled or swapped, when only one street of the place is that close.
   const near = nearKey(
     streetKey(text),
@@ -349,8 +350,22 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
     }
   }
 
-  // ---- the street within what is known so far
-  const street = c.street ? readStreet(c.street.value, streets, g, scope) : undefined;
+  // ---- the street within what is known so far ("19 Tháng 5": the number is the street's);
+  // exact names first, then one edit away
+  let street: StreetPlace | undefined;
+  for (const fuzzy of [false, true]) {
+    if (!c.street || street) break;
+    street = readStreet(c.street.value, streets, g, scope, fuzzy);
+    const h = c.houseNumber;
+    if (street || !h || !/^\d+$/.test(h.value)) continue;
+    street = readStreet(`${h.value} ${c.street.value}`, streets, g, scope, fuzzy);
+    if (street) {
+      const comps = { ...c, street: { ...c.street, text: parsed.input.slice(h.start, c.street.end), value: street.name, start: h.start } };
+      delete comps.houseNumber;
+      parsed = { ...parsed, components: comps };
+      c = parsed.components;
+    }
+  }
   return finish(raw, text, parsed, scope, wardCands, street, g);
 }
 

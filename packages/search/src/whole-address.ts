@@ -44,6 +44,10 @@ export function suggestWholeAddress(
 ): Suggestion[] {
   const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 5)) || 5));
   const r = deps.resolve(text);
+  const house = !!r.parsed.components.houseNumber;
+  // Nothing recognised as a place (a name still being typed, a shop's name with a number): the
+  // index answers alone.
+  if (!r.constrained && !(house && r.street)) return deps.index.suggest(text, opts);
   const wantAddress = !opts.kinds || opts.kinds.includes('address');
   const out: Suggestion[] = wantAddress ? addressSuggestions(r, limit) : [];
   const provinces = new Set(r.provinces);
@@ -54,19 +58,19 @@ export function suggestWholeAddress(
     if (wards.size && s.kind !== 'province' && (!s.ward || !wards.has(s.ward.code))) return false;
     return true;
   };
-  // Without a typed number: the street in each of its wards, then the index's matches.
-  if (!out.length && r.street && r.candidates.length && (!opts.kinds || opts.kinds.includes('street')))
-    for (const c of r.candidates) {
-      if (!c.street || out.some((s) => s.ward?.code === c.ward.code)) continue;
-      const s = composeAddress(c, { houseNumber: '', street: c.street.name, alley: '' });
-      out.push({ ...s, id: c.street.id, kind: 'street', label: `${c.street.name}, ${c.ward.name}, ${c.province.name}` });
-    }
   const pref = { ...opts, limit: 50, ...(opts.province || r.provinces.length !== 1 ? {} : { province: r.provinces[0] }) };
   for (const s of deps.index.suggest(text, pref)) {
     if (out.length >= limit) break;
     if (!within(s) || out.some((o) => o.id === s.id)) continue;
     out.push(s);
   }
+  // Nothing of the index lies in the place typed: the place's own wards.
+  if (!out.length && (!opts.kinds || opts.kinds.includes('ward')))
+    for (const c of r.candidates) {
+      const w = deps.index.get(`ward:${c.ward.code}`);
+      if (w && !out.some((o) => o.id === w.id)) out.push(w);
+      if (out.length >= limit) break;
+    }
   return out.slice(0, limit);
 }
 
