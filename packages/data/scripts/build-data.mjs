@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { inPolygon, polygonsOf, round, simplifyLine, simplifyRing } from './geometry.mjs';
+import { inPolygon, poleOfInaccessibility, polygonsOf, ringArea, round, simplifyLine, simplifyRing } from './geometry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, '..', 'source');
@@ -420,10 +420,31 @@ for (const [code, pts] of wardSamples) {
   let best = pts[0];
   for (const p of pts) if (Math.hypot(p[0] - mx, p[1] - my) < Math.hypot(best[0] - mx, best[1] - my)) best = p;
   const [ox, oy] = wardGeo[code].centroid;
-  const km = Math.hypot((best[0] - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (best[1] - oy) * 110.57);
-  moved.push(`${code} ${km.toFixed(1)} km`);
+  const km = (p) => Math.hypot((p[0] - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (p[1] - oy) * 110.57);
+  const street = Math.min(...pts.map(km)); // the old point's distance to the nearest street
+  moved.push(`${code} moved ${km(best).toFixed(1)} km (nearest street was ${street.toFixed(1)} km away, now 0)`);
   wardGeo[code] = { ...wardGeo[code], centroid: [round(best[0]), round(best[1])] };
 }
+
+// Wards without streets in the data: the pole of inaccessibility of the largest part (a point
+// well inside the land the ward is mostly made of, never in the sea between islands).
+let poles = 0;
+let outside = 0;
+const poleMoves = [];
+for (const w of polys) {
+  if (wardSamples.get(w.code)?.length >= 20 || !wardGeo[w.code]) continue;
+  const largest = w.polygons.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+  const [ox, oy] = wardGeo[w.code].centroid;
+  if (!w.polygons.some((poly) => inPolygon(ox, oy, poly))) outside++;
+  const [px, py] = poleOfInaccessibility(largest);
+  poleMoves.push(Math.hypot((px - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (py - oy) * 110.57));
+  wardGeo[w.code] = { ...wardGeo[w.code], centroid: [round(px), round(py)] };
+  poles++;
+}
+poleMoves.sort((a, b) => a - b);
+moved.push(
+  `${poles} others at the pole of their largest part (${outside} old points were outside their ward; moved median ${poleMoves[poleMoves.length >> 1]?.toFixed(1)} km, max ${poleMoves.at(-1)?.toFixed(1)} km)`,
+);
 
 // ---------------------------------------------------------------- points of interest
 const CATEGORY = {
