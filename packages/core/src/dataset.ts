@@ -69,8 +69,10 @@ export interface WardsData {
 }
 
 /**
- * `[name, lon, lat, bbox, wardCode, segments, lines]` of one named street; `lines` are its road
- * lines as `[lon, lat]` points, simplified to about 11 m (absent in datasets before 2025.1-0909).
+ * `[name, lon, lat, bbox, wardCode, segments, lines, wards]` of one named street; `lines` are its
+ * road lines as `[lon, lat]` points, simplified to about 11 m (absent in datasets before
+ * 2025.1-0909); `wards` are the 2025 wards the street passes through, from its geometry, most
+ * of the street first (absent in older datasets).
  */
 export type StreetRow = readonly [
   name: string,
@@ -80,7 +82,14 @@ export type StreetRow = readonly [
   wardCode: string,
   segments: number,
   lines?: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+  wards?: ReadonlyArray<StreetWard>,
 ];
+
+/**
+ * `[wardCode, lon, lat, samples]`: one 2025 ward a street passes through, a point on the street
+ * inside that ward, and how many ~22 m samples of the street fall in it.
+ */
+export type StreetWard = readonly [wardCode: string, lon: number, lat: number, samples: number];
 
 /** The `streets` part: named streets of Nha Trang (OSM, ODbL). */
 export interface StreetsData {

@@ -17,4 +17,8 @@ export * from './format.js';
 export * from './record.js';
 export * from './code.js';
 export * from './verify.js';
+export * from './streets.js';
+export * from './noisy.js';
+export * from './resolve.js';
+export * from './compose.js';
 export * from './registration.js';

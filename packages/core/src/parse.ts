@@ -138,8 +138,19 @@ function titleCase(s: string): string {
   return s.replace(/(^|\s)(\p{Ll})/gu, (_, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
 }
 
-const HOUSE = /^\s*(?:(?:số nhà|so nha|số|so|sn|nhà|nha)\s*)?(\d{1,5}[A-Za-z]?(?:\s*[/-]\s*\d{1,5}[A-Za-z]?){0,4})(?![\p{L}\p{N}])/iu;
+// 12, 12A, 12/3/5B, K448/20 (kiệt 448, ngách 20), 12-14.
+const HOUSE =
+  /^\s*(?:(?:số nhà|so nha|số|so|sn|nhà|nha)\s*)?((?:[A-Za-z]{1,2}(?=\d))?\d{1,5}[A-Za-z]?(?:\s*[/-]\s*\d{1,5}[A-Za-z]?){0,4})(?![\p{L}\p{N}])/iu;
 const LOT = /^\s*(?:lô|lo)\s+([A-Za-z]{0,3}\d{1,4}[A-Za-z0-9-]{0,6})(?![\p{L}\p{N}])/iu;
+
+/** Whether the tokens from the start of token `i`'s part up to it are a house number (12, 12/3, K448/20). */
+function houseBefore(tokens: readonly Token[], i: number): boolean {
+  let a = i - 1;
+  while (a > 0 && !tokens[a]!.sep) a--;
+  if (i - a > 4) return false;
+  for (let k = a; k < i; k++) if (!/^(?:[a-z]{1,2})?\d{1,5}[a-z]?$/.test(tokens[k]!.text)) return false;
+  return /^(?:[a-z]{1,2})?\d/.test(tokens[a]!.text);
+}
 
 /**
  * Parses a free-text Vietnamese address into house number, alley, street, hamlet, ward,
@@ -196,8 +207,7 @@ export function parseAddress(text: string, gazetteer?: Gazetteer): ParsedAddress
   for (const m of findMarkers(tokens, gazetteer ? isName : undefined)) {
     // "12A Phương Câu": a marker word right after a house number starts a street name.
     const i = m.tokenIndex;
-    if (i > 0 && !tokens[i]!.sep && !tokens[i]!.dotted && /^\d/.test(tokens[i - 1]!.text) && (i === 1 || tokens[i - 1]!.sep) && !m.number)
-      continue;
+    if (i > 0 && !tokens[i]!.sep && !tokens[i]!.dotted && !m.number && houseBefore(tokens, i)) continue;
     unitMarkers.set(i, m);
   }
   const extraMarkers = new Map<number, { kind: Extra; length: number }>();

@@ -70,6 +70,14 @@ export interface Suggestion {
   readonly category?: string;
   /** Relevance, higher is better; comparable within one response only. */
   readonly score?: number;
+  /** The house number as typed, canonical (`12/3/5B`, `K448/20`); set on `address` suggestions. */
+  readonly houseNumber?: string;
+  /** The alley as typed (`Hẻm 42`), if any. */
+  readonly alley?: string;
+  /** The street's name, as in the data or as typed. */
+  readonly street?: string;
+  /** How well {@link Suggestion.location} places it: on the house, on the street in the ward, at the ward, at the province. */
+  readonly precision?: 'address' | 'street' | 'ward' | 'province';
 }
 
 /** The answer of a reverse lookup: which 2025 ward and province contain a point. */

@@ -1,8 +1,9 @@
 import { formatAddress } from './format.js';
-import { nameKey, type Gazetteer } from './gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
 import type { ConversionCandidate, LegacyConverter } from './legacy.js';
-import { fold } from './normalize.js';
-import type { ComponentName, ParsedAddress } from './parse.js';
+import type { ComponentName } from './parse.js';
+import { resolveAddress, type ComponentVerdict, type ComponentVerdictKind, type Granularity, type Resolution } from './resolve.js';
+import type { StreetDirectory } from './streets.js';
 import type { Citation, UnitRef } from './types.js';
 
 /** The verdict on an address. */
@@ -56,7 +57,8 @@ export interface VerifiedAddress {
 /** The answer of {@link verifyAddress}. */
 export interface VerifyResult {
   /** `valid`: as typed, in 2025 form; `corrected`: understood, with changes (see findings);
-   *  `ambiguous`: several 2025 units possible (see candidates); `invalid`: no ward/province found. */
+   *  `ambiguous`: several 2025 units possible within what was typed (see candidates, none is
+   *  chosen); `invalid`: no ward/province found within what was typed. */
   readonly status: VerifyStatus;
   /** The normalised 2025 address (the best candidate's), absent when invalid. */
   readonly address?: VerifiedAddress;
@@ -66,6 +68,10 @@ export interface VerifyResult {
   readonly candidates: readonly ConversionCandidate[];
   /** The text as given (or as assembled from components). */
   readonly input: string;
+  /** How each component was established (confirmed, corrected, replaced, inferred, unconfirmed). */
+  readonly components?: readonly ComponentVerdict[];
+  /** How precisely the place was established: `route` (street in one ward), `ward`, `province`, `other`. */
+  readonly granularity?: Granularity;
 }
 
 /** Address components, for verifying a structured address. */
@@ -91,181 +97,120 @@ export interface AddressComponents {
  *
  * @param input - Free text, or components.
  * @param g - The gazetteer.
- * @param converter - The legacy converter built on it.
- * @returns The verdict.
+ * @param converter - Unused (the resolver reads pre-2025 units itself); kept for existing callers.
+ * @param streets - The streets of the data: a street found is placed in the wards it passes through.
+ * @returns The verdict, with a verdict per component and the granularity.
  * @example
  * ```ts
  * verifyAddress('12 Trần Phú, P. Vĩnh Hải, TP. Nha Trang', g, conv).status; // 'corrected'
  * ```
  */
-export function verifyAddress(input: string | AddressComponents, g: Gazetteer, converter: LegacyConverter): VerifyResult {
-  const text =
-    typeof input === 'string'
-      ? input.slice(0, 1024)
-      : input && typeof input === 'object'
-        ? [
-            input.houseNumber && input.street ? `${input.houseNumber} ${input.street}` : (input.street ?? input.houseNumber),
-            input.hamlet,
-            input.ward,
-            input.district,
-            input.province,
-          ]
-            .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
-            .map((x) => x.replace(/,/g, ' '))
-            .join(', ')
-            .slice(0, 1024)
-        : '';
-  const conv = converter.convert(text);
-  const parsed: ParsedAddress = conv.parsed;
-  const c = parsed.components;
-  const findings: Finding[] = [];
-  const candidates = conv.candidates;
-
-  for (const u of parsed.unrecognized)
-    findings.push({
-      component: 'address',
-      kind: 'unrecognized',
-      from: u.text,
-      start: u.start,
-      end: u.end,
-      vi: `Không nhận ra "${u.text}".`,
-      en: `"${u.text}" was not recognised.`,
-    });
-
-  if (!c.ward || candidates.length === 0) {
-    if (!c.ward) findings.push({ component: 'ward', kind: 'missing', vi: 'Thiếu phường/xã.', en: 'The ward/commune is missing.' });
-    else
-      findings.push({
-        component: 'ward',
-        kind: 'unconfirmed',
-        from: c.ward.text,
-        start: c.ward.start,
-        end: c.ward.end,
-        vi: `Không tìm thấy phường/xã "${c.ward.text}"${c.province ? ` ở ${c.province.value}` : ''}.`,
-        en: `No ward/commune "${c.ward.text}"${c.province ? ` in ${c.province.value}` : ''} was found.`,
-      });
-    if (c.province && !g.isProvince(c.province.key ?? '')) {
-      findings.push({
-        component: 'province',
-        kind: 'unconfirmed',
-        from: c.province.text,
-        vi: 'Không nhận ra tỉnh/thành phố.',
-        en: 'The province was not recognised.',
-      });
-    }
-    return { status: 'invalid', findings, candidates, input: text };
-  }
+export function verifyAddress(
+  input: string | AddressComponents,
+  g: Gazetteer,
+  converter?: LegacyConverter,
+  streets?: StreetDirectory,
+): VerifyResult {
+  void converter; // the resolver reads pre-2025 units itself; kept for callers
+  const text = typeof input === 'string' ? input.slice(0, 1024) : input && typeof input === 'object' ? joinComponents(input) : '';
+  const r = resolveAddress(text, g, streets);
+  const c = r.parsed.components;
+  const findings = findingsOf(r);
+  const candidates = r.candidates;
+  const base = { components: r.components, granularity: r.granularity, input: text };
+  if (candidates.length === 0) return { status: 'invalid', findings, candidates, ...base };
 
   const best = candidates[0]!;
-  const top = candidates.filter((x) => x.confidence === best.confidence);
-  const distinct = new Set(top.map((x) => x.ward.code));
-  // The province typed must contain the ward (a 2025 province or a pre-2025 one merged into it).
-  if (c.province && c.province.key) {
-    const codes = g.provinceCodesFor(c.province.key);
-    if (codes.length && !codes.includes(best.province.code))
-      findings.push({
-        component: 'province',
-        kind: 'outside-province',
-        from: c.province.text,
-        to: best.province.name,
-        vi: `${best.ward.name} không thuộc ${c.province.value}.`,
-        en: `${best.ward.name} is not in ${c.province.value}.`,
-      });
-  } else {
-    findings.push({
-      component: 'province',
-      kind: 'missing',
-      to: best.province.name,
-      vi: `Đã bổ sung tỉnh/thành phố: ${best.province.name}.`,
-      en: `The province was added: ${best.province.name}.`,
+  const distinct = new Set(candidates.map((x) => x.ward.code));
+  const houseNumber = c.houseNumber?.value;
+  const street = r.street && best.street ? r.street.name : c.street?.value;
+  const parts = {
+    houseNumber,
+    alley: c.alley?.value,
+    street,
+    hamlet: c.hamlet?.value,
+    ward: best.ward,
+    province: best.province,
+  };
+  const address: VerifiedAddress = {
+    ...(houseNumber ? { houseNumber } : {}),
+    ...(c.alley ? { alley: c.alley.value } : {}),
+    ...(street ? { street } : {}),
+    ...(c.hamlet ? { hamlet: c.hamlet.value } : {}),
+    ward: best.ward,
+    province: best.province,
+    formatted: formatAddress(parts),
+    formattedEn: formatAddress(parts, { locale: 'en' }),
+  };
+  let status: VerifyStatus;
+  if (distinct.size > 1) status = 'ambiguous';
+  else if (
+    r.components.some(
+      (v) => v.verdict === 'replaced' || v.verdict === 'spelling-corrected' || (v.verdict === 'inferred' && v.component !== 'ward'),
+    )
+  )
+    status = 'corrected';
+  else status = findings.some((f) => f.kind === 'unrecognized' || f.kind === 'expanded') ? 'corrected' : 'valid';
+  return { status, address, findings, candidates, ...base };
+}
+
+/** The components as one line, in the order of a Vietnamese address. */
+function joinComponents(input: AddressComponents): string {
+  return [
+    input.houseNumber && input.street ? `${input.houseNumber} ${input.street}` : (input.street ?? input.houseNumber),
+    input.hamlet,
+    input.ward,
+    input.district,
+    input.province,
+  ]
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    .map((x) => x.replace(/,/g, ' '))
+    .join(', ')
+    .slice(0, 1024);
+}
+
+const FINDING_OF: Readonly<Partial<Record<ComponentVerdictKind, FindingKind>>> = {
+  replaced: 'legacy-unit',
+  'spelling-corrected': 'misspelled',
+  inferred: 'missing',
+  unconfirmed: 'unconfirmed',
+};
+
+/** The findings (the older, per-problem view) from the resolution's verdicts. */
+function findingsOf(r: Resolution): Finding[] {
+  const c = r.parsed.components;
+  const out: Finding[] = r.parsed.unrecognized.map((u) => ({
+    component: 'address' as const,
+    kind: 'unrecognized' as const,
+    from: u.text,
+    start: u.start,
+    end: u.end,
+    vi: `Không nhận ra "${u.text}".`,
+    en: `"${u.text}" was not recognised.`,
+  }));
+  for (const v of r.components) {
+    const kind = FINDING_OF[v.verdict];
+    if (!kind || v.component === 'houseNumber' || v.component === 'alley' || v.component === 'hamlet') continue;
+    const at = c[v.component];
+    out.push({
+      component: v.component,
+      kind,
+      ...(v.text ? { from: v.text } : {}),
+      ...(v.value ? { to: v.value } : {}),
+      ...(v.citation ? { citation: v.citation } : {}),
+      ...(at ? { start: at.start, end: at.end } : {}),
+      vi: v.vi,
+      en: v.en,
     });
   }
-  if (best.era === 'legacy' && best.legacy) {
-    const cite = best.citation;
-    findings.push({
-      component: 'ward',
-      kind: 'legacy-unit',
-      from: [best.legacy.ward.name, best.legacy.district?.name].filter(Boolean).join(', '),
-      to: best.ward.name,
-      start: c.ward.start,
-      end: c.ward.end,
-      ...(cite ? { citation: cite } : {}),
-      vi:
-        `${best.legacy.ward.name}${best.legacy.district ? `, ${best.legacy.district.name}` : ''} nay là ${best.ward.name}, ${best.province.name}` +
-        (cite ? ` (khoản ${cite.clause} Điều ${cite.article} Nghị quyết ${cite.document}).` : ' (sắp xếp đơn vị hành chính từ 1/7/2025).'),
-      en:
-        `${best.legacy.ward.name}${best.legacy.district ? `, ${best.legacy.district.name}` : ''} is now ${best.ward.name}, ${best.province.name}` +
-        (cite ? ` (Resolution ${cite.document}, Article ${cite.article}, clause ${cite.clause}).` : ' (reorganisation of 1 July 2025).'),
-    });
-    if (c.district)
-      findings.push({
-        component: 'district',
-        kind: 'legacy-unit',
-        from: c.district.text,
-        vi: 'Cấp huyện không còn từ 1/7/2025; địa chỉ mới không ghi quận/huyện.',
-        en: 'Districts were abolished on 1 July 2025; the new address has none.',
-      });
-  } else if (
-    c.ward.text &&
-    fold(c.ward.text) === c.ward.text.toLowerCase() &&
-    nameKey(best.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, '')) === c.ward.key
-  ) {
-    // Typed without diacritics: the spelling is restored.
-    if (c.ward.text.normalize('NFC') !== best.ward.name)
-      findings.push({
-        component: 'ward',
-        kind: 'misspelled',
-        from: c.ward.text,
-        to: best.ward.name,
-        start: c.ward.start,
-        end: c.ward.end,
-        vi: `Chuẩn hóa "${c.ward.text}" thành "${best.ward.name}".`,
-        en: `"${c.ward.text}" is spelled "${best.ward.name}".`,
-      });
-  }
-  if (c.ward.text !== c.ward.value && /^(p|x|tt|f|ph|dk)\b/i.test(fold(c.ward.text)) && best.era === '2025')
-    findings.push({
-      component: 'ward',
-      kind: 'expanded',
-      from: c.ward.text,
-      to: best.ward.name,
-      vi: `Viết đầy đủ: ${best.ward.name}.`,
-      en: `Written in full: ${best.ward.name}.`,
-    });
+  if (!c.ward && !r.components.some((v) => v.component === 'ward'))
+    out.push({ component: 'ward', kind: 'missing', vi: 'Thiếu phường/xã.', en: 'The ward/commune is missing.' });
   if (!c.street && !c.hamlet)
-    findings.push({
+    out.push({
       component: 'street',
       kind: 'missing',
       vi: 'Thiếu số nhà, đường hoặc thôn/tổ.',
       en: 'The house number, street or hamlet is missing.',
     });
-
-  const address: VerifiedAddress = {
-    ...(c.houseNumber ? { houseNumber: c.houseNumber.value } : {}),
-    ...(c.alley ? { alley: c.alley.value } : {}),
-    ...(c.street ? { street: c.street.value } : {}),
-    ...(c.hamlet ? { hamlet: c.hamlet.value } : {}),
-    ward: best.ward,
-    province: best.province,
-    formatted: '',
-    formattedEn: '',
-  };
-  const parts = {
-    houseNumber: address.houseNumber,
-    alley: address.alley,
-    street: address.street,
-    hamlet: address.hamlet,
-    ward: best.ward,
-    province: best.province,
-  };
-  const full: VerifiedAddress = { ...address, formatted: formatAddress(parts), formattedEn: formatAddress(parts, { locale: 'en' }) };
-
-  let status: VerifyStatus;
-  if (distinct.size > 1) status = 'ambiguous';
-  else if (findings.some((f) => f.kind === 'outside-province')) status = 'invalid';
-  else if (findings.some((f) => f.kind !== 'missing' || f.component === 'province')) status = 'corrected';
-  else status = 'valid';
-  // A valid address still lacks its street part: say so, but it is not a correction.
-  if (status === 'corrected' && findings.every((f) => f.kind === 'missing' && f.component === 'street')) status = 'valid';
-  return { status, ...(status !== 'invalid' ? { address: full } : {}), findings, candidates, input: text };
+  return out;
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { inPolygon, polygonsOf, round, simplifyLine, simplifyRing } from './geometry.mjs';
+import { inPolygon, poleOfInaccessibility, polygonsOf, ringArea, round, simplifyLine, simplifyRing } from './geometry.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = join(here, '..', 'source');
@@ -355,6 +355,7 @@ for (const row of streets) {
   streetByFold.set(f, streetByFold.has(f) ? null : row);
 }
 const streetLines = new Map();
+const streetFine = new Map(); // row → its road lines at the map's precision
 let linesUnmatched = 0;
 for (const [name, , pts] of roadLines) {
   if (!name) continue;
@@ -367,8 +368,83 @@ for (const [name, , pts] of roadLines) {
   if (!streetLines.has(row)) streetLines.set(row, []);
   // coarser than the map's lines: 0.0001° ≈ 11 m is plenty to rank the nearest streets
   streetLines.get(row).push(simplifyLine(pts, 0.0001));
+  if (!streetFine.has(row)) streetFine.set(row, []);
+  streetFine.get(row).push(pts);
 }
 for (const row of streets) row.push(streetLines.get(row) ?? []);
+
+// Each street's 2025 wards, from its geometry: the road lines are sampled every ~20 m and each
+// sample is placed in its ward polygon. A ward holding fewer than 3 samples (< ~60 m, a street
+// ending on a boundary) is left out unless it is the only one. Per ward: the middle sample, a
+// point on the street inside the ward (what an address on that street in that ward is placed at).
+const STEP = 0.0002; // ≈ 22 m
+let streetWardPairs = 0;
+const wardSamples = new Map(); // ward → every street sample inside it
+for (const row of streets) {
+  const samples = new Map(); // ward → [[lon, lat], …]
+  for (const line of streetFine.get(row) ?? []) {
+    for (let i = 1; i < line.length; i++) {
+      const [x0, y0] = line[i - 1];
+      const [x1, y1] = line[i];
+      const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / STEP));
+      for (let k = i === 1 ? 0 : 1; k <= n; k++) {
+        const x = x0 + ((x1 - x0) * k) / n;
+        const y = y0 + ((y1 - y0) * k) / n;
+        const w = wardAt(x, y);
+        if (!w) continue;
+        if (!samples.has(w)) samples.set(w, []);
+        samples.get(w).push([round(x), round(y)]);
+      }
+    }
+  }
+  for (const [w, pts] of samples) {
+    if (!wardSamples.has(w)) wardSamples.set(w, []);
+    wardSamples.get(w).push(...pts);
+  }
+  let list = [...samples].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  if (list.length > 1) list = list.filter(([, s], i) => i === 0 || s.length >= 3);
+  if (list.length === 0 && row[4]) list = [[row[4], [[row[1], row[2]]]]];
+  row.push(list.map(([w, s]) => [w, ...s[Math.floor(s.length / 2)], s.length]));
+  streetWardPairs += list.length;
+}
+
+// Each ward's point in its populated part: where the ward has streets, the street sample nearest
+// to the centroid of its street network (so the point is on a street, not on an island or in a
+// bay: the polygon centroid of Phường Nha Trang lies on Hòn Tre). Other wards keep the polygon
+// centroid. See docs/decisions/0005-resolver.md.
+const moved = [];
+for (const [code, pts] of wardSamples) {
+  if (pts.length < 20 || !wardGeo[code]) continue;
+  const mx = pts.reduce((a, p) => a + p[0], 0) / pts.length;
+  const my = pts.reduce((a, p) => a + p[1], 0) / pts.length;
+  let best = pts[0];
+  for (const p of pts) if (Math.hypot(p[0] - mx, p[1] - my) < Math.hypot(best[0] - mx, best[1] - my)) best = p;
+  const [ox, oy] = wardGeo[code].centroid;
+  const km = (p) => Math.hypot((p[0] - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (p[1] - oy) * 110.57);
+  const street = Math.min(...pts.map(km)); // the old point's distance to the nearest street
+  moved.push(`${code} moved ${km(best).toFixed(1)} km (nearest street was ${street.toFixed(1)} km away, now 0)`);
+  wardGeo[code] = { ...wardGeo[code], centroid: [round(best[0]), round(best[1])] };
+}
+
+// Wards without streets in the data: the pole of inaccessibility of the largest part (a point
+// well inside the land the ward is mostly made of, never in the sea between islands).
+let poles = 0;
+let outside = 0;
+const poleMoves = [];
+for (const w of polys) {
+  if (wardSamples.get(w.code)?.length >= 20 || !wardGeo[w.code]) continue;
+  const largest = w.polygons.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a));
+  const [ox, oy] = wardGeo[w.code].centroid;
+  if (!w.polygons.some((poly) => inPolygon(ox, oy, poly))) outside++;
+  const [px, py] = poleOfInaccessibility(largest);
+  poleMoves.push(Math.hypot((px - ox) * 111.32 * Math.cos((oy * Math.PI) / 180), (py - oy) * 110.57));
+  wardGeo[w.code] = { ...wardGeo[w.code], centroid: [round(px), round(py)] };
+  poles++;
+}
+poleMoves.sort((a, b) => a - b);
+moved.push(
+  `${poles} others at the pole of their largest part (${outside} old points were outside their ward; moved median ${poleMoves[poleMoves.length >> 1]?.toFixed(1)} km, max ${poleMoves.at(-1)?.toFixed(1)} km)`,
+);
 
 // ---------------------------------------------------------------- points of interest
 const CATEGORY = {
@@ -456,7 +532,7 @@ writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\
 const kb = (n) => `${(n / 1024).toFixed(0)} kB`;
 console.log(
   `data ${manifest.version}: ${provinces.size} provinces, ${wards.length} wards, ${legacy.length} legacy rows, ` +
-    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
+    `${polys.length} ward polygons (${vertsIn} → ${vertsOut} vertices), ${streets.length} streets (${streetLines.size} with geometry, ${streetWardPairs} street-ward pairs; ward points on their streets: ${moved.join(', ')}; ${linesUnmatched} named lines unmatched), ${roadLines.length} road lines, ${pois.length} POIs; ` +
     `zones ${Object.keys(zones).length} (${multiRef} in the long form); ${recoded} legacy rows re-joined by name; aliases ${aliases.length} (+${districtAliases.length} district; ${aliasUnmatched} unmatched); citations ${citeStats.agreed}/${citeStats.rows} agree with the resolution, ${citeStats.corrected} corrected, ${citeStats.unverified} unverified; ` +
     Object.entries(manifest.parts)
       .map(([k, v]) => `${k} ${kb(v.bytes)}`)

@@ -17,7 +17,10 @@ import {
   type AddressComponents,
   type VerifyResult,
   verifyAddress,
+  StreetDirectory,
+  resolveAddress,
 } from '@diachiso/core';
+import { looksLikeWholeAddress, retrieveComposed, suggestWholeAddress } from './whole-address.js';
 import { layer, type LayerCollection } from './services.js';
 import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { createStore, get, set } from 'idb-keyval';
@@ -50,6 +53,7 @@ export class OfflineEngine {
   #gazetteer: Gazetteer | (() => Gazetteer);
   #converter: LegacyConverter | undefined;
   #nearby: NearbyIndex | undefined;
+  #streetDir: StreetDirectory | undefined;
   readonly #streets: StreetsData | undefined;
 
   /**
@@ -88,6 +92,11 @@ export class OfflineEngine {
   /** The pre-2025 → 2025 converter. */
   get converter(): LegacyConverter {
     return (this.#converter ??= new LegacyConverter(this.gazetteer));
+  }
+
+  /** The streets by name, with the 2025 wards each passes through. */
+  get streets(): StreetDirectory {
+    return (this.#streetDir ??= new StreetDirectory(this.#streets));
   }
 
   /** Nearest streets and points of interest. */
@@ -165,7 +174,11 @@ export class OfflineEngine {
    * @returns The suggestions.
    */
   suggest(text: string, opts?: SuggestOptions): Suggestion[] {
-    return this.index.suggest(text, opts);
+    if (!looksLikeWholeAddress(text)) return this.index.suggest(text, opts);
+    return suggestWholeAddress(text, opts ?? {}, {
+      index: this.index,
+      resolve: (t) => resolveAddress(t, this.gazetteer, this.streets),
+    });
   }
 
   /**
@@ -175,7 +188,7 @@ export class OfflineEngine {
    * @returns The record, or `undefined`.
    */
   get(id: string): Suggestion | undefined {
-    return this.index.get(id);
+    return this.index.get(id) ?? retrieveComposed(id, this.index.registry, this.streets);
   }
 
   /**
@@ -185,7 +198,7 @@ export class OfflineEngine {
    * @returns The verdict, the 2025 address, findings and candidates.
    */
   verify(input: string | AddressComponents): VerifyResult {
-    return verifyAddress(input, this.gazetteer, this.converter);
+    return verifyAddress(input, this.gazetteer, this.converter, this.streets);
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   MAX_INPUT_LENGTH,
   tokenize,
   type UnitRef,
+  streetIds,
 } from '@diachiso/core';
 import { Index } from 'flexsearch';
 
@@ -810,22 +811,8 @@ export function editDistanceAtMost1(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/**
- * Returns the ids of streets, in order: `street:` and the folded name; names that fold alike
- * (Nguyễn Du, Nguyễn Dữ) get `-2`, `-3`… in dataset order, so ids are unique and stable.
- *
- * @param streets - The `streets` part's rows.
- * @returns One id per row.
- */
-export function streetIds(streets: ReadonlyArray<readonly [string, ...unknown[]]>): string[] {
-  const seen = new Map<string, number>();
-  return streets.map(([name]) => {
-    const slug = fold(name).replace(/[^a-z0-9]+/g, '-');
-    const n = (seen.get(slug) ?? 0) + 1;
-    seen.set(slug, n);
-    return `street:${slug}${n > 1 ? `-${n}` : ''}`;
-  });
-}
+/** Re-exported from `@diachiso/core` (the street ids are shared with the resolver). */
+export { streetIds };
 
 function clampLimit(limit: unknown): number {
   const n = typeof limit === 'number' && Number.isFinite(limit) ? Math.floor(limit) : 5;

@@ -1,0 +1,675 @@
+// The whole-address resolver: a typed address is read into components, then resolved top-down,
+// each component restricted by the ones above it (province → pre-2025 city/district → ward →
+// street). It never answers outside what the text names. See docs/decisions/0005-resolver.md.
+import { nameKey, squashKey, type Gazetteer, type LegacyWard } from './gazetteer.js';
+import type { ConversionCandidate } from './legacy.js';
+import { PROVINCE_ALIASES, toNfc } from './normalize.js';
+import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress } from './parse.js';
+import { AdminRegistry, type Ward } from './registry.js';
+import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
+import { prepareText, withinOneEdit } from './noisy.js';
+import type { Citation, LatLon, LegacyInfo } from './types.js';
+
+/** How a component of the address was established. */
+export type ComponentVerdictKind = 'confirmed' | 'confirmed-by-context' | 'spelling-corrected' | 'inferred' | 'unconfirmed' | 'replaced';
+
+/** The verdict on one component of an address. */
+export interface ComponentVerdict {
+  /** The component. */
+  readonly component: ComponentName;
+  /** What the user typed for it, if anything. */
+  readonly text?: string;
+  /** The value in the 2025 address, if one was established. */
+  readonly value?: string;
+  /** How it was established. */
+  readonly verdict: ComponentVerdictKind;
+  /** For `replaced`: the legal basis of the change, where known. */
+  readonly citation?: Citation;
+  /** Explanation in Vietnamese. */
+  readonly vi: string;
+  /** Explanation in English. */
+  readonly en: string;
+}
+
+/** How precisely an address was established: a house, a street, a ward, a province, or less. */
+export type Granularity = 'premise' | 'route' | 'ward' | 'province' | 'other';
+
+/** One 2025 place the address may be in. */
+export interface ResolvedCandidate extends ConversionCandidate {
+  /** A point for it: on the street inside the ward when the street is known, else the ward's point. */
+  readonly location?: LatLon;
+  /** The street of the data the address is on, when it was found there. */
+  readonly street?: { readonly id: string; readonly name: string };
+}
+
+/** The answer of {@link resolveAddress}. */
+export interface Resolution {
+  /** The text as given. */
+  readonly input: string;
+  /** The text as read (type words split from names, Telex decoded, nicknames expanded). */
+  readonly text: string;
+  /** The components as finally read (a unit name that is a street of the locality is the street). */
+  readonly parsed: ParsedAddress;
+  /** Every 2025 place within the constraint the text gives, best first. Several = open. */
+  readonly candidates: readonly ResolvedCandidate[];
+  /** The 2025 province codes the text restricts to (empty: none named). */
+  readonly provinces: readonly string[];
+  /** The 2025 ward codes a typed locality (old city/district, ward) restricts to (empty: none). */
+  readonly scopeWards: readonly string[];
+  /** Whether the text named a province or a locality at all. */
+  readonly constrained: boolean;
+  /** The street of the data, when found within the constraint. */
+  readonly street?: StreetPlace;
+  /** Per-component verdicts. */
+  readonly components: readonly ComponentVerdict[];
+  /** How precisely the place was established. */
+  readonly granularity: Granularity;
+}
+
+/** The region the text restricts to: province codes and, below them, 2025 ward codes. */
+interface Scope {
+  provinces?: ReadonlySet<string>;
+  wards?: ReadonlySet<string>;
+  /** Pre-2025 district codes named. */
+  districts?: ReadonlySet<string>;
+  /** How the locality was read: the typed pre-2025 city/district's name. */
+  districtName?: string;
+}
+
+const PILOT_PROVINCE = '56';
+
+/** Nicknames of pre-2025 cities people still type (folded, no spaces) → the district's key. */
+const DISTRICT_NICKNAMES: Readonly<Record<string, string>> = {
+  bmt: 'buon ma thuot',
+  prtc: 'phan rang thap cham',
+  'phan rang': 'phan rang thap cham',
+  'thap cham': 'phan rang thap cham',
+  'sai gon': 'ho chi minh',
+};
+
+const districtWardsCache = new WeakMap<Gazetteer, Map<string, Set<string>>>();
+/** 2025 ward codes each pre-2025 district's wards went to. */
+function districtWards(g: Gazetteer): Map<string, Set<string>> {
+  let m = districtWardsCache.get(g);
+  if (!m) {
+    m = new Map();
+    for (const lw of g.legacyWards.values()) {
+      let s = m.get(lw.districtCode);
+      if (!s) m.set(lw.districtCode, (s = new Set()));
+      for (const t of lw.targets) s.add(t.wardCode);
+    }
+    districtWardsCache.set(g, m);
+  }
+  return m;
+}
+
+const provinceKeyOf = (key: string) => PROVINCE_ALIASES[key.replace(/ /g, '')] ?? DISTRICT_NICKNAMES[key] ?? key;
+
+/** Stage 1: the province named, as 2025 province codes. */
+function readProvince(c: AddressComponent | undefined, g: Gazetteer): Set<string> | undefined {
+  if (!c?.key) return undefined;
+  let key = provinceKeyOf(c.key);
+  if (!g.isProvince(key)) key = nearKey(key, [...g.provincesByKey.keys(), ...g.legacyProvincesByKey.keys()]) ?? key;
+  const codes = g.provinceCodesFor(key);
+  return codes.length ? new Set(codes) : undefined;
+}
+
+/** The pre-2025 districts a key names, within the provinces (if any). */
+function districtsFor(key: string, text: string, g: Gazetteer, provinces?: ReadonlySet<string>): string[] {
+  const k = DISTRICT_NICKNAMES[key] ?? key;
+  const list = g.legacyDistrictsByKey.get(k) ?? g.legacyDistrictsByKey.get(squashKey(text)) ?? [];
+  return list
+    .filter((d) => !provinces || (g.legacyProvinces.get(d.provinceCode)?.newProvinceCodes ?? []).some((p) => provinces.has(p)))
+    .map((d) => d.code);
+}
+
+/** Stage 2: the pre-2025 city/district named, as the set of 2025 wards its wards went to. */
+function readDistrict(key: string, text: string, g: Gazetteer, scope: Scope): Scope | undefined {
+  const codes = districtsFor(key, text, g, scope.provinces);
+  if (!codes.length) return undefined;
+  const all = districtWards(g);
+  const wards = new Set<string>();
+  for (const d of codes) for (const w of all.get(d) ?? []) wards.add(w);
+  const name = g.legacyDistricts.get(codes[0]!)?.fullName;
+  return { ...scope, wards, districts: new Set(codes), ...(name ? { districtName: name } : {}) };
+}
+
+const inScope = (g: Gazetteer, scope: Scope, wardCode: string) => {
+  if (scope.wards && !scope.wards.has(wardCode)) return false;
+  if (scope.provinces && !scope.provinces.has(g.registry.ward(wardCode)?.provinceCode ?? '')) return false;
+  return true;
+};
+
+function cite(g: Gazetteer, clause: number): Citation | undefined {
+  return clause && g.citation
+    ? { document: g.citation.document, article: g.citation.article, clause, text: g.citation.clauses[String(clause)] ?? '' }
+    : undefined;
+}
+
+/** A candidate for a 2025 ward (code), with the pre-2025 ward it came from if any. */
+function candidate(g: Gazetteer, code: string, confidence: number, from?: LegacyWard): ResolvedCandidate | undefined {
+  const w = g.registry.ward(code);
+  const p = w && g.registry.province(w.provinceCode);
+  if (!w || !p) return undefined;
+  const base = { ward: AdminRegistry.wardRef(w), province: AdminRegistry.provinceRef(p), confidence };
+  const loc = w.centroid ? { location: w.centroid } : {};
+  if (!from) return { ...base, era: '2025', ...loc };
+  const t = from.targets.find((x) => x.wardCode === code);
+  const citation = cite(g, t?.clause ?? 0);
+  const ld = g.legacyDistricts.get(from.districtCode);
+  const legacy: LegacyInfo = {
+    ward: { code: from.code, name: from.fullName },
+    ...(ld ? { district: { code: ld.code, name: ld.fullName } } : {}),
+    province: { code: from.provinceCode, name: g.legacyProvinces.get(from.provinceCode)?.fullName ?? '' },
+    split: from.targets.length > 1,
+    ...(citation ? { citation } : {}),
+  };
+  return { ...base, era: 'legacy', legacy, ...(citation ? { citation } : {}), ...loc };
+}
+
+const TYPE_OF: Readonly<Record<string, string>> = { phuong: 'Phường', xa: 'Xã', 'thi-tran': 'Thị trấn', 'dac-khu': 'Đặc khu' };
+
+/** Stage 3: the ward named (2025, or pre-2025 one or two hops back), within the scope. */
+function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCandidate[] {
+  const key = c.key ?? nameKey(c.value);
+  const want = c.unitType ? TYPE_OF[c.unitType] : undefined;
+  const out: ResolvedCandidate[] = [];
+  // 2025 wards of that name (a district named means the text is pre-2025: its old wards first).
+  let current: Ward[] = (g.wardsByKey.get(key) ?? []).filter((w) => inScope(g, scope, w.code));
+  if (want && current.some((w) => w.type === want)) current = current.filter((w) => w.type === want);
+  // Pre-2025 wards of that name or formerly of that name (mergers 2019–2024: the second hop).
+  const found = new Map<string, LegacyWard>();
+  for (const lw of g.legacyWardsByKey.get(key) ?? []) found.set(lw.code, lw);
+  for (const k of new Set([squashKey(c.text), squashKey(c.value), key.replace(/ /g, '')]))
+    for (const lw of g.legacyAliases.get(k) ?? []) found.set(lw.code, lw);
+  let legacy = [...found.values()].filter((lw) =>
+    scope.districts ? scope.districts.has(lw.districtCode) : lw.targets.some((t) => inScope(g, scope, t.wardCode)),
+  );
+  if (want && legacy.some((w) => w.type === want)) legacy = legacy.filter((w) => w.type === want);
+  const constrained = !!(scope.provinces || scope.wards);
+  const conf = scope.districts ? 0.95 : constrained ? 0.9 : 0.65;
+  for (const lw of legacy)
+    for (const t of lw.targets) {
+      const x = candidate(g, t.wardCode, scope.districts ? 0.95 : constrained ? 0.85 : 0.6, lw);
+      if (x) out.push(x);
+    }
+  if (!scope.districts || legacy.length === 0)
+    for (const w of current) {
+      const x = candidate(g, w.code, conf);
+      if (x) out.push(x);
+    }
+  return out;
+}
+
+/** Stage 4: the street, as the wards it passes through within the scope (and the typed ward). */
+function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope, fuzzy = true): StreetPlace | undefined {
+  if (!streets) return undefined;
+  const here = (s: StreetPlace) => s.wards.some((w) => inScope(g, scope, w.code));
+  for (const s of streets.find(text)) if (here(s)) return s;
+  if (!fuzzy) return undefined;
+  // One letter wrong, missing, doubled or swapped, when only one street of the place is that close.
+  const near = nearKey(
+    streetKey(text),
+    streets.streets.filter(here).map((s) => s.key),
+  );
+  return near ? streets.find(near).find(here) : undefined;
+}
+
+/** The one key of `keys` within one edit of `key` (a key of at least 4 letters), if exactly one is. */
+function nearKey(key: string, keys: Iterable<string>): string | undefined {
+  if (key.replace(/ /g, '').length < 4) return undefined;
+  let hit: string | undefined;
+  for (const k of keys) {
+    if (k === hit || Math.abs(k.length - key.length) > 1 || !withinOneEdit(key, k)) continue;
+    if (hit !== undefined) return undefined;
+    hit = k;
+  }
+  return hit;
+}
+
+/** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
+function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
+  const out: string[] = [];
+  for (const [k, ws] of g.wardsByKey) if (ws.some((w) => inScope(g, scope, w.code))) out.push(k);
+  for (const [k, ls] of g.legacyWardsByKey)
+    if (ls.some((l) => (scope.districts ? scope.districts.has(l.districtCode) : l.targets.some((t) => inScope(g, scope, t.wardCode)))))
+      out.push(k);
+  return out;
+}
+
+/** A copy of the parse with `ward` (or `district`) read as the street instead. */
+function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
+  const c = { ...p.components };
+  const u = c[from]!;
+  delete c[from];
+  c.street = {
+    text: u.text,
+    value: u.value.replace(/^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã)\s+/u, ''),
+    start: u.start,
+    end: u.end,
+    confidence: 0.7,
+  };
+  return { ...p, components: c };
+}
+
+/** Whether `a` ends right before `b` in the same comma-separated part. */
+function sameSegment(p: ParsedAddress, a: AddressComponent, b: AddressComponent): boolean {
+  return a.end <= b.start && !/[,;|\n]/.test(p.input.slice(a.end, b.start));
+}
+
+/** A copy of the parse with the street running on over the ward's words. */
+function joinStreet(p: ParsedAddress, street: AddressComponent, ward: AddressComponent): ParsedAddress {
+  const c = { ...p.components };
+  delete c.ward;
+  const text = p.input.slice(street.start, ward.end);
+  c.street = { text, value: `${street.value} ${ward.text}`, start: street.start, end: ward.end, confidence: 0.7 };
+  return { ...p, components: c };
+}
+
+/** Whether a house number comes right before the component, in the same comma-separated part. */
+function numberBefore(p: ParsedAddress, c: AddressComponent): boolean {
+  const h = p.components.houseNumber;
+  return !!h && h.end <= c.start && !/[,;|\n]/.test(p.input.slice(h.end, c.start));
+}
+
+/** Whether the component is the leftmost unit of the text (nothing but a number/alley before it). */
+function leftmost(p: ParsedAddress, c: AddressComponent): boolean {
+  const { houseNumber: _h, alley: _a, ...rest } = p.components;
+  return Object.values(rest).every((x) => x === c || x!.start >= c.end);
+}
+
+/**
+ * Resolves a whole address typed in one go: house number (with alley forms), street, hamlet,
+ * ward (2025 or pre-2025), pre-2025 city/district, province. Each component is read within the
+ * constraint of those above it; a street is placed in the 2025 wards it passes through. Several
+ * candidates mean the place is open; none is chosen silently.
+ *
+ * @param input - The address as typed.
+ * @param g - The gazetteer (with the legacy part).
+ * @param streets - The streets of the data, if loaded.
+ * @returns The candidates, the verdict per component and the granularity.
+ * @example
+ * ```ts
+ * resolveAddress('12 Trần Phú, Nha Trang', g, streets).candidates[0]?.ward.name; // 'Phường Nha Trang'
+ * ```
+ */
+export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDirectory): Resolution {
+  const raw = typeof input === 'string' ? input.slice(0, 1024) : '';
+  const text = prepareText(raw, g, streets);
+  let parsed = parseAddress(text, g);
+  let c = parsed.components;
+
+  // ---- province, then the pre-2025 city/district
+  const provinces = readProvince(c.province, g);
+  let scope: Scope = provinces ? { provinces } : {};
+  if (c.province && !provinces) return finish(raw, text, parsed, scope, [], undefined, g);
+  if (c.district?.key) {
+    const d = readDistrict(c.district.key, c.district.text, g, scope);
+    if (d) scope = d;
+    else if (!c.street && leftmost(parsed, c.district)) {
+      parsed = asStreet(parsed, 'district'); // "Hùng Vương" read as a district elsewhere
+      c = parsed.components;
+    }
+  }
+
+  // ---- a locality that is both a pre-2025 city and a 2025 ward ("Nha Trang", "Phan Rang"):
+  // typed with a street, it is the old city (all its wards); alone, the 2025 ward.
+  const ward = c.ward;
+  if (ward?.key && !ward.unitType && !c.district && (c.street || c.houseNumber || (c.hamlet && !numberBefore(parsed, ward)))) {
+    const d = readDistrict(ward.key, ward.text, g, scope);
+    if (d && (c.street || numberBefore(parsed, ward) === false)) {
+      const comps = { ...c, district: { ...ward, value: d.districtName ?? ward.value } };
+      delete comps.ward;
+      parsed = { ...parsed, components: comps };
+      c = parsed.components;
+      scope = d;
+    }
+  }
+
+  // ---- the ward; an unmarked name that is no ward here but leads the text is the street
+  let wardCands: ResolvedCandidate[] | undefined;
+  if (c.ward) {
+    const w = c.ward;
+    const unmarked = !w.unitType;
+    const asStreetFirst = unmarked && !c.street && numberBefore(parsed, w) && !!readStreet(w.value, streets, g, scope);
+    wardCands = asStreetFirst ? [] : readWard(w, g, scope);
+    if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
+      // "P. Vinh Hia, Nha Trang": one edit from a ward name of the place typed.
+      const near = nearKey(w.key ?? '', wardKeysIn(g, scope));
+      if (near) wardCands = readWard({ ...w, key: near }, g, scope);
+    }
+    if (wardCands.length === 0 && unmarked && !c.street && leftmost(parsed, w)) {
+      parsed = asStreet(parsed, 'ward');
+      c = parsed.components;
+      wardCands = undefined;
+    } else if (wardCands.length === 0 && unmarked && c.street && sameSegment(parsed, c.street, w)) {
+      // "33 Hàm Tử": the end of the street's name is also a ward's name elsewhere.
+      parsed = joinStreet(parsed, c.street, w);
+      c = parsed.components;
+      wardCands = undefined;
+    }
+  }
+
+  // ---- the street within what is known so far ("19 Tháng 5": the number is the street's);
+  // exact names first, then one edit away
+  let street: StreetPlace | undefined;
+  for (const fuzzy of [false, true]) {
+    if (!c.street || street) break;
+    street = readStreet(c.street.value, streets, g, scope, fuzzy);
+    const h = c.houseNumber;
+    if (street || !h || !/^\d+$/.test(h.value)) continue;
+    street = readStreet(`${h.value} ${c.street.value}`, streets, g, scope, fuzzy);
+    if (street) {
+      const comps = { ...c, street: { ...c.street, text: parsed.input.slice(h.start, c.street.end), value: street.name, start: h.start } };
+      delete comps.houseNumber;
+      parsed = { ...parsed, components: comps };
+      c = parsed.components;
+    }
+  }
+  return finish(raw, text, parsed, scope, wardCands, street, g);
+}
+
+/** Stage 5: candidates from the ward, the street and the scope; then the verdicts. */
+function finish(
+  input: string,
+  text: string,
+  parsed: ParsedAddress,
+  scope: Scope,
+  wardCands: ResolvedCandidate[] | undefined,
+  street: StreetPlace | undefined,
+  g: Gazetteer,
+): Resolution {
+  const constrained = !!(scope.provinces || scope.wards);
+  let cands: ResolvedCandidate[] = [];
+  const streetRef = street ? { id: street.id, name: street.name } : undefined;
+  const onStreet = (x: ResolvedCandidate): ResolvedCandidate => {
+    const sw = street?.wards.find((w) => w.code === x.ward.code);
+    return sw ? { ...x, location: sw.location, street: streetRef! } : x;
+  };
+  if (wardCands) {
+    cands = wardCands;
+    if (street) {
+      const on = cands.filter((x) => street.wards.some((w) => w.code === x.ward.code));
+      if (on.length) cands = on;
+      cands = cands.map(onStreet);
+    }
+  } else if (street) {
+    for (const sw of street.wards) {
+      if (!inScope(g, scope, sw.code)) continue;
+      const x = candidate(g, sw.code, 0.9);
+      if (x) cands.push({ ...x, location: sw.location, street: streetRef! });
+    }
+  } else if (scope.wards) {
+    for (const code of scope.wards) {
+      const x = candidate(g, code, 0.8);
+      if (x) cands.push(x);
+    }
+  }
+  cands = dedupe(cands);
+  sortCandidates(cands, street, scope.districtName);
+  const provinces = [...(scope.provinces ?? [])];
+  const scopeWards = [...(scope.wards ?? [])];
+  const r = { input, text, parsed, candidates: cands, provinces, scopeWards, constrained, ...(street ? { street } : {}) };
+  const { components, granularity } = verdicts(r, scope, g);
+  return { ...r, components, granularity };
+}
+
+function dedupe(cands: ResolvedCandidate[]): ResolvedCandidate[] {
+  const seen = new Set<string>();
+  return cands.filter((x) => {
+    const k = `${x.era}|${x.ward.code}|${x.legacy?.ward.code ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefined, district?: string): void {
+  const share = (x: ResolvedCandidate) => street?.wards.find((w) => w.code === x.ward.code)?.samples ?? 0;
+  // An old city's wards: the 2025 ward that kept the city's name first (Phường Phan Rang).
+  const dk = district ? nameKey(district.replace(/^(Thành phố|Thị xã|Quận|Huyện)\s+/u, '')) : '';
+  const named = (x: ResolvedCandidate) => (dk && dk.startsWith(nameKey(x.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, ''))) ? 1 : 0);
+  cands.sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      share(b) - share(a) ||
+      named(b) - named(a) ||
+      Number(b.province.code === PILOT_PROVINCE) - Number(a.province.code === PILOT_PROVINCE) ||
+      Number(a.era === 'legacy') - Number(b.era === 'legacy') ||
+      (a.ward.code < b.ward.code ? -1 : 1),
+  );
+}
+
+const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
+
+/** Stage 6: how each component was established, and the granularity. */
+function verdicts(
+  r: Omit<Resolution, 'components' | 'granularity'>,
+  scope: Scope,
+  g: Gazetteer,
+): Pick<Resolution, 'components' | 'granularity'> {
+  const c = r.parsed.components;
+  const out: ComponentVerdict[] = [];
+  const cands = r.candidates;
+  const wards = new Set(cands.map((x) => x.ward.code));
+  const one = wards.size === 1 ? cands[0] : undefined;
+  if (c.houseNumber)
+    out.push({
+      component: 'houseNumber',
+      text: c.houseNumber.text,
+      value: c.houseNumber.value,
+      verdict: 'unconfirmed',
+      vi: `Số nhà ${c.houseNumber.value} giữ nguyên như đã nhập (chưa có dữ liệu số nhà để đối chiếu).`,
+      en: `House number ${c.houseNumber.value} kept as typed (no house-number data to check it against).`,
+    });
+  if (c.alley)
+    out.push({
+      component: 'alley',
+      text: c.alley.text,
+      value: c.alley.value,
+      verdict: 'unconfirmed',
+      vi: 'Hẻm/ngõ giữ nguyên như đã nhập.',
+      en: 'Alley kept as typed.',
+    });
+  out.push(...streetVerdict(r, one));
+  if (c.hamlet)
+    out.push({
+      component: 'hamlet',
+      text: c.hamlet.text,
+      value: c.hamlet.value,
+      verdict: 'unconfirmed',
+      vi: 'Thôn/tổ giữ nguyên như đã nhập.',
+      en: 'Hamlet kept as typed.',
+    });
+  out.push(...unitVerdicts(r, scope, one, g));
+  const streetOk = out.some((v) => v.component === 'street' && v.verdict !== 'unconfirmed');
+  const granularity: Granularity = one
+    ? streetOk
+      ? 'route'
+      : 'ward'
+    : r.provinces.length || (new Set(cands.map((x) => x.province.code)).size === 1 && cands.length)
+      ? 'province'
+      : 'other';
+  return { components: out, granularity };
+}
+
+function streetVerdict(r: Omit<Resolution, 'components' | 'granularity'>, one: ResolvedCandidate | undefined): ComponentVerdict[] {
+  const s = r.parsed.components.street;
+  if (!s) return [];
+  const st = r.street;
+  if (!st)
+    return [
+      {
+        component: 'street',
+        text: s.text,
+        value: s.value,
+        verdict: 'unconfirmed',
+        vi: `Chưa xác nhận được đường "${s.value}" trong dữ liệu${r.constrained ? ' của địa bàn đã nhập' : ''}; giữ nguyên như đã nhập.`,
+        en: `The street "${s.value}" could not be confirmed in the data${r.constrained ? ' of the place typed' : ''}; kept as typed.`,
+      },
+    ];
+  if (one && !one.street)
+    return [
+      {
+        component: 'street',
+        text: s.text,
+        value: s.value,
+        verdict: 'unconfirmed',
+        vi: `Đường ${st.name} không đi qua ${one.ward.name} theo dữ liệu bản đồ; giữ nguyên như đã nhập.`,
+        en: `${st.name} does not pass through ${one.ward.name} in the map data; kept as typed.`,
+      },
+    ];
+  const corrected = !sameSpelling(s.value, st.name);
+  return [
+    {
+      component: 'street',
+      text: s.text,
+      value: st.name,
+      verdict: corrected ? 'spelling-corrected' : 'confirmed',
+      vi: corrected ? `Chuẩn hóa tên đường "${s.text}" thành "${st.name}".` : `Đường ${st.name} có trong dữ liệu bản đồ.`,
+      en: corrected ? `The street "${s.text}" is spelled "${st.name}".` : `${st.name} is in the map data.`,
+    },
+  ];
+}
+
+function unitVerdicts(
+  r: Omit<Resolution, 'components' | 'granularity'>,
+  scope: Scope,
+  one: ResolvedCandidate | undefined,
+  g: Gazetteer,
+): ComponentVerdict[] {
+  const c = r.parsed.components;
+  const out: ComponentVerdict[] = [];
+  const w = c.ward;
+  if (w && one) {
+    if (one.era === 'legacy' && one.legacy) {
+      const cite = one.citation;
+      out.push({
+        component: 'ward',
+        text: w.text,
+        value: one.ward.name,
+        verdict: 'replaced',
+        ...(cite ? { citation: cite } : {}),
+        vi: `${one.legacy.ward.name} nay là ${one.ward.name}${cite ? ` (khoản ${cite.clause} Điều ${cite.article} Nghị quyết ${cite.document})` : ' (sắp xếp đơn vị hành chính từ 1/7/2025)'}.`,
+        en: `${one.legacy.ward.name} is now ${one.ward.name}${cite ? ` (Resolution ${cite.document}, Article ${cite.article}, clause ${cite.clause})` : ' (reorganisation of 1 July 2025)'}.`,
+      });
+    } else {
+      const bare = one.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, '');
+      // A type word or abbreviation written in full is not a correction (P. → Phường).
+      const typedName = w.text.replace(/^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu|ph|p|f|x|tt|dk)\.?\s*/iu, '');
+      const exact = sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name);
+      out.push({
+        component: 'ward',
+        text: w.text,
+        value: one.ward.name,
+        verdict: exact ? 'confirmed' : 'spelling-corrected',
+        vi: exact ? `${one.ward.name} đúng.` : `Chuẩn hóa "${w.text}" thành "${one.ward.name}".`,
+        en: exact ? `${one.ward.name} is right.` : `"${w.text}" is written "${one.ward.name}".`,
+      });
+    }
+  } else if (w) {
+    out.push({
+      component: 'ward',
+      text: w.text,
+      verdict: 'unconfirmed',
+      vi: r.candidates.length
+        ? `"${w.text}" có thể là nhiều phường/xã; hãy chọn một.`
+        : `Không tìm thấy phường/xã "${w.text}" trong địa bàn đã nhập.`,
+      en: r.candidates.length
+        ? `"${w.text}" may be several wards/communes; choose one.`
+        : `No ward/commune "${w.text}" was found in the place typed.`,
+    });
+  } else if (one) {
+    const ctx = !!(r.street || scope.wards);
+    out.push({
+      component: 'ward',
+      value: one.ward.name,
+      verdict: ctx && scope.wards ? 'confirmed-by-context' : 'inferred',
+      vi: `Đã xác định phường/xã: ${one.ward.name}${r.street ? ` (đường ${r.street.name})` : ''}.`,
+      en: `The ward/commune was determined: ${one.ward.name}${r.street ? ` (${r.street.name})` : ''}.`,
+    });
+  }
+  if (c.district)
+    out.push({
+      component: 'district',
+      text: c.district.text,
+      ...(scope.districtName ? { value: scope.districtName } : {}),
+      verdict: scope.districts ? 'replaced' : 'unconfirmed',
+      vi: scope.districts
+        ? `${scope.districtName ?? c.district.text} (cấp huyện, không còn từ 1/7/2025) gồm ${scope.wards?.size ?? 0} phường/xã mới; địa chỉ mới không ghi quận/huyện.`
+        : `Không nhận ra quận/huyện "${c.district.text}".`,
+      en: scope.districts
+        ? `${scope.districtName ?? c.district.text} (a district, abolished on 1 July 2025) now covers ${scope.wards?.size ?? 0} wards/communes; the new address has none.`
+        : `The district "${c.district.text}" was not recognised.`,
+    });
+  out.push(...provinceVerdict(r, g));
+  return out;
+}
+
+function provinceVerdict(r: Omit<Resolution, 'components' | 'granularity'>, g: Gazetteer): ComponentVerdict[] {
+  const p = r.parsed.components.province;
+  const provs = new Set(r.candidates.map((x) => x.province.code));
+  const name: string | undefined =
+    provs.size === 1
+      ? r.candidates[0]!.province.name
+      : r.provinces.length === 1
+        ? g.registry.province(r.provinces[0]!)?.fullName
+        : undefined;
+  if (!p) {
+    if (!name) return [];
+    return [
+      {
+        component: 'province',
+        value: name,
+        verdict: 'inferred',
+        vi: `Đã bổ sung tỉnh/thành phố: ${name}.`,
+        en: `The province was added: ${name}.`,
+      },
+    ];
+  }
+  if (!r.provinces.length)
+    return [
+      {
+        component: 'province',
+        text: p.text,
+        verdict: 'unconfirmed',
+        vi: 'Không nhận ra tỉnh/thành phố.',
+        en: 'The province was not recognised.',
+      },
+    ];
+  if (!name)
+    return [
+      {
+        component: 'province',
+        text: p.text,
+        verdict: 'unconfirmed',
+        vi: 'Tỉnh/thành phố có thể là nhiều tỉnh mới.',
+        en: 'The province may be several 2025 provinces.',
+      },
+    ];
+  const key = provinceKeyOf(p.key ?? '');
+  const current = g.provincesByKey.has(key);
+  if (!current)
+    return [
+      {
+        component: 'province',
+        text: p.text,
+        value: name,
+        verdict: 'replaced',
+        vi: `${p.value} nay thuộc ${name} (từ 1/7/2025).`,
+        en: `${p.value} is now part of ${name} (since 1 July 2025).`,
+      },
+    ];
+  const bare = name.replace(/^(Tỉnh|Thành phố)\s+/u, '');
+  const exact = sameSpelling(p.text.replace(/^(tỉnh|thành phố|tp\.?)\s*/iu, ''), bare) || sameSpelling(p.text, name);
+  return [
+    {
+      component: 'province',
+      text: p.text,
+      value: name,
+      verdict: exact ? 'confirmed' : 'spelling-corrected',
+      vi: exact ? `${name} đúng.` : `Viết đầy đủ: ${name}.`,
+      en: exact ? `${name} is right.` : `Written in full: ${name}.`,
+    },
+  ];
+}
