@@ -170,6 +170,12 @@ function candidate(v: unknown): ConversionCandidate | undefined {
   put(out, 'legacy', legacy(v.legacy));
   put(out, 'citation', citation(v.citation));
   out.confidence = confidence !== undefined && confidence >= 0 && confidence <= 1 ? confidence : 0;
+  put(out, 'location', point(v.location));
+  if (isObj(v.street)) {
+    const id = str(v.street.id, 200);
+    const name = str(v.street.name, 200);
+    if (id !== undefined && name !== undefined) out.street = { id, name };
+  }
   return out as unknown as ConversionCandidate;
 }
 
