@@ -13,7 +13,7 @@ export interface MockOptions {
   latencyMs?: number;
   /** Where the mock loads the embedded dataset from. */
   dataset?: LoadOptions;
-  /** Requests per minute per API key (or per client without a key) before 429 (default: no limit). */
+  /** Requests per minute, all clients together, before 429 (default: no limit). */
   rateLimitPerMinute?: number;
   /**
    * Injected faults, for testing a page against a misbehaving platform: a share of requests
@@ -65,7 +65,9 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
     if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey)
       return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
     if (opts.rateLimitPerMinute) {
-      const who = request.headers.get('X-API-Key') ?? 'anonymous';
+      // One window for every client: a fresh key per request must not reset it, and the map
+      // stays one entry (the HTTP server, which sees addresses, limits per client instead).
+      const who = 'all';
       const now = Date.now();
       const list = (hits.get(who) ?? []).filter((t) => now - t < 60_000);
       if (list.length >= opts.rateLimitPerMinute) {
