@@ -109,7 +109,7 @@ for (const f of ['packages/elements/dist/browser/diachiso.js', 'packages/mock/di
       }
   const files = [...seen].map((n) => readFileSync(root + dir + n));
   const joined = Buffer.concat(files);
-  rows.push([`${f} at start: entry + ${seen.size - 1} static chunks (shipped bundle, README quick start)`, joined.length, gz(joined)]);
+  rows.push([`${f} at start: entry + ${seen.size - 1} static chunk(s) (shipped bundle)`, joined.length, gz(joined)]);
 }
 // The budget figure, measured like the peer's all-in-one bundle: what the page loads at start
 // (the entry and its static imports, from a code-split build), joined into one buffer, gzip -9;
