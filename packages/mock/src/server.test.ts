@@ -136,3 +136,32 @@ test('hardened: the command refuses bad numbers with one line and exit code 2, n
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   }
 });
+
+test('hardened: registrations are bounded (507 past the cap, nothing kept for ever)', async () => {
+  const s = await startMockServer({ port: 0, maxRegistrations: 2 });
+  try {
+    const decl = {
+      name: 'Nhà ông Nguyễn Văn A',
+      category: 'house',
+      houseNumber: '12',
+      street: 'Trần Phú',
+      ward: { code: '22366', name: 'Phường Nha Trang' },
+      province: { code: '56', name: 'Tỉnh Khánh Hòa' },
+      location: { lat: 12.2388, lon: 109.1967 },
+      owner: { name: 'Nguyễn Văn A', phone: '0905 123 456' },
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await fetch(`${s.url}/v1/registrations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bounded-${i}-key` },
+        body: JSON.stringify(decl),
+      });
+      await r.arrayBuffer();
+      statuses.push(r.status);
+    }
+    assert.deepEqual(statuses, [201, 201, 507]);
+  } finally {
+    await s.close();
+  }
+});
