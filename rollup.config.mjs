@@ -1,12 +1,18 @@
 // One build for every package (ESM + .d.ts) and the drop-in browser bundles.
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
 
 // Hashed chunks of earlier builds would pile up beside the bundles: start clean.
-for (const dir of ['packages/elements/dist/browser', 'packages/mock/dist/browser']) rmSync(dir, { recursive: true, force: true });
+for (const dir of [
+  'packages/elements/dist/browser',
+  'packages/mock/dist/browser',
+  'packages/elements/dist/assets',
+  'packages/mock/dist/assets',
+])
+  rmSync(dir, { recursive: true, force: true });
 
 const PACKAGES = {
   core: ['index'],
@@ -37,17 +43,40 @@ const workspaceSource = () => ({
   },
 });
 
-/** Copies the dataset next to a bundle (`dist/assets/`), where the loader looks by default. */
-const copyAssets = (pkg) => ({
-  name: 'copy-assets',
+/**
+ * Emits each dataset file a bundle references with `new URL('../assets/<file>', import.meta.url)`
+ * into `assets/` beside the bundle, and points the reference there: the layout the README's
+ * plain-HTML quick start describes (the bundle, its chunks and `assets/` in one folder).
+ */
+const datasetAssets = () => ({
+  name: 'dataset-assets',
+  transform(code, id) {
+    if (!id.endsWith('/packages/data/src/loader.ts')) return null;
+    const re = /new URL\(["']\.\.\/assets\/([\w-]+\.json)["'], import\.meta\.url\)/g;
+    return code.replace(re, (_, file) => {
+      const ref = this.emitFile({ type: 'asset', fileName: `assets/${file}`, source: readFileSync(`packages/data/assets/${file}`) });
+      return `new URL(import.meta.ROLLUP_FILE_URL_${ref})`;
+    });
+  },
+});
+
+/** Files a browser bundle needs beside it that no import names. */
+const copyBeside = (pkg) => ({
+  name: 'copy-beside',
   writeBundle() {
-    mkdirSync(`packages/${pkg}/dist/assets`, { recursive: true });
-    cpSync('packages/data/assets', `packages/${pkg}/dist/assets`, { recursive: true });
     // msw's service worker must sit at or above the pages it controls: the examples.
     if (pkg === 'mock') cpSync('node_modules/msw/lib/mockServiceWorker.js', 'examples/mockServiceWorker.js');
     // maplibre-gl loads its worker next to the module that imports it: the bundle's folder.
     if (pkg === 'elements')
       cpSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', `packages/${pkg}/dist/browser/maplibre-gl-worker.mjs`);
+  },
+});
+
+/** Makes the mock's command executable (npm links bins at install time, before the build). */
+const executable = (pkg) => ({
+  name: 'executable',
+  writeBundle() {
+    if (pkg === 'mock') chmodSync('packages/mock/dist/cli.js', 0o755);
   },
 });
 
@@ -57,7 +86,7 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
     {
       input,
       external: isBare,
-      plugins: [ts()],
+      plugins: [ts(), executable(pkg)],
       output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     },
     {
@@ -71,7 +100,7 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
 
 /**
  * A browser bundle of `packages/<pkg>/src/<entry>.ts` into `packages/<into>/dist/browser/<file>`
- * (`into` defaults to `pkg`; the dataset and workers are copied beside the `pkg` bundles only).
+ * (`into` defaults to `pkg`), with the dataset in `assets/` beside it.
  */
 const bundle = (pkg, entry, file, { split = false, into = pkg } = {}) => ({
   input: `packages/${pkg}/src/${entry}.ts`,
@@ -81,7 +110,8 @@ const bundle = (pkg, entry, file, { split = false, into = pkg } = {}) => ({
     workspaceSource(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     ts(),
-    ...(into === pkg ? [copyAssets(pkg)] : []),
+    datasetAssets(),
+    ...(into === pkg ? [copyBeside(pkg)] : []),
   ],
   // Split bundles load the offline engine (and the map) as chunks, only when used.
   output: {

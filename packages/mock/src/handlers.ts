@@ -13,8 +13,10 @@ export interface MockOptions {
   latencyMs?: number;
   /** Where the mock loads the embedded dataset from. */
   dataset?: LoadOptions;
-  /** Requests per minute per API key (or per client without a key) before 429 (default: no limit). */
+  /** Requests per minute, all clients together, before 429 (default: no limit). */
   rateLimitPerMinute?: number;
+  /** Registrations kept in memory at most; past it a declaration gets 507 (default 10,000). */
+  maxRegistrations?: number;
   /**
    * Injected faults, for testing a page against a misbehaving platform: a share of requests
    * (0–1) that fail with a network error, a 500, a 429, malformed JSON, or a delay.
@@ -65,7 +67,9 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
     if (opts.apiKey && request.headers.get('X-API-Key') !== opts.apiKey)
       return problem(401, 'Unauthorized', 'A valid X-API-Key header is required.');
     if (opts.rateLimitPerMinute) {
-      const who = request.headers.get('X-API-Key') ?? 'anonymous';
+      // One window for every client: a fresh key per request must not reset it, and the map
+      // stays one entry (the HTTP server, which sees addresses, limits per client instead).
+      const who = 'all';
       const now = Date.now();
       const list = (hits.get(who) ?? []).filter((t) => now - t < 60_000);
       if (list.length >= opts.rateLimitPerMinute) {
@@ -292,7 +296,12 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
         } catch {
           return problem(400, 'Invalid input', 'The body must be a JSON declaration.');
         }
-        return HttpResponse.json((await getStore()).declare(body, key), { status: 201 });
+        const st = await getStore();
+        // Memory is bounded: a long-running mock in someone's CI must not grow for ever.
+        const cap = opts.maxRegistrations ?? 10_000;
+        if (st.all().length >= cap)
+          return problem(507, 'Insufficient storage', `The mock platform keeps at most ${cap} registrations; restart it.`);
+        return HttpResponse.json(st.declare(body, key), { status: 201 });
       }),
     ),
     http.post(

@@ -1,0 +1,86 @@
+// The loader's IndexedDB cache in Chromium: an offline second visit, and a copy damaged in storage.
+import { expect } from '@open-wc/testing';
+import { createStore, get, set, keys } from 'idb-keyval';
+import { clearMemoryCache, loadDataset, loadManifest, DatasetError } from './index.js';
+
+const assets = new URL('../assets/', import.meta.url);
+const idb = createStore('diachiso', 'dataset');
+
+/** Serves the real assets under another base URL, and can go offline. */
+function network(): { fetch: typeof fetch; offline: boolean; requests: string[] } {
+  const n = {
+    offline: false,
+    requests: [] as string[],
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const name = String(input).split('/').pop()!;
+      n.requests.push(name);
+      if (n.offline) throw new TypeError('Failed to fetch');
+      return fetch(new URL(name, assets), init);
+    }) as typeof fetch,
+  };
+  return n;
+}
+
+describe('dataset loader in Chromium (IndexedDB)', () => {
+  it('second visit offline: the last complete cached dataset is used when the manifest cannot be fetched, then refreshed', async () => {
+    const base = `https://visit.test/${Math.random().toString(36).slice(2)}/`;
+    const net = network();
+    clearMemoryCache();
+    const first = await loadDataset(['admin', 'zones'], { baseUrl: base, fetch: net.fetch });
+    expect(first.cache).to.equal('indexeddb');
+    expect(first.manifestSource).to.equal(undefined);
+    // The page is reloaded with the network gone.
+    clearMemoryCache();
+    net.offline = true;
+    const second = await loadDataset(['admin', 'zones'], { baseUrl: base, fetch: net.fetch });
+    expect(second.manifestSource).to.equal('cache');
+    expect(second.version).to.equal(first.version);
+    expect(second.parts.admin.wards.length).to.equal(3321);
+    // A part never cached cannot come from anywhere: a typed error, not a hang.
+    try {
+      await loadDataset(['pois'], { baseUrl: base, fetch: net.fetch });
+      expect.fail('should have thrown');
+    } catch (e) {
+      expect(e).to.be.instanceOf(DatasetError);
+    }
+    // The network is back: the manifest is fetched again (not kept from the failure).
+    net.offline = false;
+    net.requests.length = 0;
+    const m = await loadManifest({ baseUrl: base, fetch: net.fetch });
+    expect(net.requests).to.include('manifest.json');
+    expect(m.version).to.equal(first.version);
+  });
+
+  it('a cached part damaged in storage is detected (hash), dropped and fetched again', async () => {
+    const base = `https://damaged.test/${Math.random().toString(36).slice(2)}/`;
+    const net = network();
+    clearMemoryCache();
+    const first = await loadDataset(['zones'], { baseUrl: base, fetch: net.fetch });
+    const key = `${first.version}/zones`;
+    expect((await keys(idb)).map(String)).to.include(key);
+    const good = (await get(key, idb)) as Uint8Array;
+    const bad = good.slice();
+    bad[bad.length - 5] = 0x41;
+    await set(key, bad, idb);
+    clearMemoryCache();
+    net.requests.length = 0;
+    const again = await loadDataset(['zones'], { baseUrl: base, fetch: net.fetch });
+    expect(net.requests).to.include('zones.json');
+    expect(again.parts.zones).to.deep.equal(first.parts.zones);
+    // The good copy is back in the cache.
+    expect(Array.from((await get(key, idb)) as Uint8Array)).to.deep.equal(Array.from(good));
+  });
+
+  it('a cached value of the wrong shape (an older format, another part) is refetched, not used', async () => {
+    const base = `https://shape.test/${Math.random().toString(36).slice(2)}/`;
+    const net = network();
+    clearMemoryCache();
+    const first = await loadDataset(['zones'], { baseUrl: base, fetch: net.fetch });
+    await set(`${first.version}/zones`, { part: 'zones', zones: 'nonsense' }, idb);
+    clearMemoryCache();
+    net.requests.length = 0;
+    const again = await loadDataset(['zones'], { baseUrl: base, fetch: net.fetch });
+    expect(net.requests).to.include('zones.json');
+    expect(again.parts.zones).to.deep.equal(first.parts.zones);
+  });
+});
