@@ -227,14 +227,40 @@ function nearKey(key: string, keys: Iterable<string>): string | undefined {
   return hit;
 }
 
+const provinceKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+/** Ward names (2025 and pre-2025) per 2025 province, built once per gazetteer. */
+function provinceWardKeys(g: Gazetteer): Map<string, string[]> {
+  let m = provinceKeysCache.get(g);
+  if (!m) {
+    const sets = new Map<string, Set<string>>();
+    const add = (p: string | undefined, k: string) => {
+      if (!p) return;
+      let set = sets.get(p);
+      if (!set) sets.set(p, (set = new Set()));
+      set.add(k);
+    };
+    for (const [k, ws] of g.wardsByKey) for (const w of ws) add(w.provinceCode, k);
+    for (const [k, ls] of g.legacyWardsByKey)
+      for (const l of ls) for (const t of l.targets) add(g.registry.ward(t.wardCode)?.provinceCode, k);
+    m = new Map([...sets].map(([p, set]) => [p, [...set]]));
+    provinceKeysCache.set(g, m);
+  }
+  return m;
+}
+
 /** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
 function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
-  const out: string[] = [];
-  for (const [k, ws] of g.wardsByKey) if (ws.some((w) => inScope(g, scope, w.code))) out.push(k);
-  for (const [k, ls] of g.legacyWardsByKey)
-    if (ls.some((l) => (scope.districts ? scope.districts.has(l.districtCode) : l.targets.some((t) => inScope(g, scope, t.wardCode)))))
-      out.push(k);
-  return out;
+  if (scope.districts) {
+    const out = new Set<string>();
+    for (const l of g.legacyWards.values()) if (scope.districts.has(l.districtCode)) out.add(nameKey(l.name));
+    for (const code of scope.wards ?? []) {
+      const w = g.registry.ward(code);
+      if (w) out.add(nameKey(w.name));
+    }
+    return [...out];
+  }
+  const byProvince = provinceWardKeys(g);
+  return [...(scope.provinces ?? [])].flatMap((p) => byProvince.get(p) ?? []);
 }
 
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
@@ -253,7 +279,7 @@ function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
 }
 
 /** Whether `a` ends right before `b` in the same comma-separated part. */
-function sameSegment(p: ParsedAddress, a: AddressComponent, b: AddressComponent): boolean {
+function sameSegment(p: ParsedAddress, a: { end: number }, b: { start: number }): boolean {
   return a.end <= b.start && !/[,;|\n]/.test(p.input.slice(a.end, b.start));
 }
 
@@ -348,6 +374,16 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
       c = parsed.components;
       wardCands = undefined;
     }
+  }
+
+  // ---- a word left over right after the street may end its name ("Lê Thành Phương": the
+  // last word was taken for a ward marker)
+  const left = c.street && parsed.unrecognized.find((u) => sameSegment(parsed, c.street!, u));
+  if (c.street && left && streets?.find(`${c.street.value} ${left.text}`).length) {
+    const value = `${c.street.value} ${left.text}`;
+    const comps = { ...c, street: { ...c.street, text: parsed.input.slice(c.street.start, left.end), value, end: left.end } };
+    parsed = { ...parsed, components: comps, unrecognized: parsed.unrecognized.filter((u) => u !== left) };
+    c = parsed.components;
   }
 
   // ---- the street within what is known so far ("19 Tháng 5": the number is the street's);
