@@ -228,24 +228,19 @@ function nearKey(key: string, keys: Iterable<string>): string | undefined {
 }
 
 const provinceKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
-/** Ward names (2025 and pre-2025) per 2025 province, built once per gazetteer. */
-function provinceWardKeys(g: Gazetteer): Map<string, string[]> {
+/** Ward names (2025 and pre-2025) of one 2025 province, built on first use per province. */
+function provinceWardKeys(g: Gazetteer, province: string): string[] {
   let m = provinceKeysCache.get(g);
-  if (!m) {
-    const sets = new Map<string, Set<string>>();
-    const add = (p: string | undefined, k: string) => {
-      if (!p) return;
-      let set = sets.get(p);
-      if (!set) sets.set(p, (set = new Set()));
-      set.add(k);
-    };
-    for (const [k, ws] of g.wardsByKey) for (const w of ws) add(w.provinceCode, k);
+  if (!m) provinceKeysCache.set(g, (m = new Map()));
+  let keys = m.get(province);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const [k, ws] of g.wardsByKey) if (ws.some((w) => w.provinceCode === province)) set.add(k);
     for (const [k, ls] of g.legacyWardsByKey)
-      for (const l of ls) for (const t of l.targets) add(g.registry.ward(t.wardCode)?.provinceCode, k);
-    m = new Map([...sets].map(([p, set]) => [p, [...set]]));
-    provinceKeysCache.set(g, m);
+      if (ls.some((l) => l.targets.some((t) => g.registry.ward(t.wardCode)?.provinceCode === province))) set.add(k);
+    m.set(province, (keys = [...set]));
   }
-  return m;
+  return keys;
 }
 
 /** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
@@ -259,8 +254,7 @@ function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
     }
     return [...out];
   }
-  const byProvince = provinceWardKeys(g);
-  return [...(scope.provinces ?? [])].flatMap((p) => byProvince.get(p) ?? []);
+  return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
 }
 
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
