@@ -465,8 +465,8 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
       share(b) - share(a) ||
       named(b) - named(a) ||
       Number(b.province.code === PILOT_PROVINCE) - Number(a.province.code === PILOT_PROVINCE) ||
-      Number(a.era === 'legacy') - Number(b.era === 'legacy') ||
-      (a.ward.code < b.ward.code ? -1 : 1),
+      Number(a.era === 'legacy') - Number(b.era === 'legacy'),
+    // otherwise the data's order (a divided ward's targets as the mapping lists them)
   );
 }
 

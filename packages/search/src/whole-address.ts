@@ -58,6 +58,15 @@ export function suggestWholeAddress(
     if (wards.size && s.kind !== 'province' && (!s.ward || !wards.has(s.ward.code))) return false;
     return true;
   };
+  // A ward typed in full within its place: the resolver's reading first (an exact complete
+  // name beats a longer one that starts with it).
+  if (!out.length && r.parsed.components.ward && (!opts.kinds || opts.kinds.includes('ward')))
+    for (const c of r.candidates) {
+      const legacyId = c.legacy && `legacy:${c.legacy.ward.code}:${c.ward.code}`;
+      const s = (legacyId && opts.legacy !== false && deps.index.get(legacyId)) || deps.index.get(`ward:${c.ward.code}`);
+      if (s && !out.some((o) => o.id === s.id)) out.push(s);
+      if (out.length >= limit) break;
+    }
   const pref = { ...opts, limit: 50, ...(opts.province || r.provinces.length !== 1 ? {} : { province: r.provinces[0] }) };
   for (const s of deps.index.suggest(text, pref)) {
     if (out.length >= limit) break;
