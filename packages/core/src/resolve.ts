@@ -227,14 +227,34 @@ function nearKey(key: string, keys: Iterable<string>): string | undefined {
   return hit;
 }
 
+const provinceKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+/** Ward names (2025 and pre-2025) of one 2025 province, built on first use per province. */
+function provinceWardKeys(g: Gazetteer, province: string): string[] {
+  let m = provinceKeysCache.get(g);
+  if (!m) provinceKeysCache.set(g, (m = new Map()));
+  let keys = m.get(province);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const [k, ws] of g.wardsByKey) if (ws.some((w) => w.provinceCode === province)) set.add(k);
+    for (const [k, ls] of g.legacyWardsByKey)
+      if (ls.some((l) => l.targets.some((t) => g.registry.ward(t.wardCode)?.provinceCode === province))) set.add(k);
+    m.set(province, (keys = [...set]));
+  }
+  return keys;
+}
+
 /** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
 function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
-  const out: string[] = [];
-  for (const [k, ws] of g.wardsByKey) if (ws.some((w) => inScope(g, scope, w.code))) out.push(k);
-  for (const [k, ls] of g.legacyWardsByKey)
-    if (ls.some((l) => (scope.districts ? scope.districts.has(l.districtCode) : l.targets.some((t) => inScope(g, scope, t.wardCode)))))
-      out.push(k);
-  return out;
+  if (scope.districts) {
+    const out = new Set<string>();
+    for (const l of g.legacyWards.values()) if (scope.districts.has(l.districtCode)) out.add(nameKey(l.name));
+    for (const code of scope.wards ?? []) {
+      const w = g.registry.ward(code);
+      if (w) out.add(nameKey(w.name));
+    }
+    return [...out];
+  }
+  return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
 }
 
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
@@ -253,7 +273,7 @@ function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
 }
 
 /** Whether `a` ends right before `b` in the same comma-separated part. */
-function sameSegment(p: ParsedAddress, a: AddressComponent, b: AddressComponent): boolean {
+function sameSegment(p: ParsedAddress, a: { end: number }, b: { start: number }): boolean {
   return a.end <= b.start && !/[,;|\n]/.test(p.input.slice(a.end, b.start));
 }
 
@@ -350,6 +370,16 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
     }
   }
 
+  // ---- a word left over right after the street may end its name ("Lê Thành Phương": the
+  // last word was taken for a ward marker)
+  const left = c.street && parsed.unrecognized.find((u) => sameSegment(parsed, c.street!, u));
+  if (c.street && left && streets?.find(`${c.street.value} ${left.text}`).length) {
+    const value = `${c.street.value} ${left.text}`;
+    const comps = { ...c, street: { ...c.street, text: parsed.input.slice(c.street.start, left.end), value, end: left.end } };
+    parsed = { ...parsed, components: comps, unrecognized: parsed.unrecognized.filter((u) => u !== left) };
+    c = parsed.components;
+  }
+
   // ---- the street within what is known so far ("19 Tháng 5": the number is the street's);
   // exact names first, then one edit away
   let street: StreetPlace | undefined;
@@ -435,8 +465,8 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
       share(b) - share(a) ||
       named(b) - named(a) ||
       Number(b.province.code === PILOT_PROVINCE) - Number(a.province.code === PILOT_PROVINCE) ||
-      Number(a.era === 'legacy') - Number(b.era === 'legacy') ||
-      (a.ward.code < b.ward.code ? -1 : 1),
+      Number(a.era === 'legacy') - Number(b.era === 'legacy'),
+    // otherwise the data's order (a divided ward's targets as the mapping lists them)
   );
 }
 

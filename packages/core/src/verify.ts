@@ -198,7 +198,8 @@ function findingsOf(r: Resolution): Finding[] {
       ...(v.text ? { from: v.text } : {}),
       ...(v.value ? { to: v.value } : {}),
       ...(v.citation ? { citation: v.citation } : {}),
-      ...(at ? { start: at.start, end: at.end } : {}),
+      // Only what changed is located in the input (a UI marks it); a part kept as typed is not.
+      ...(at && kind !== 'unconfirmed' ? { start: at.start, end: at.end } : {}),
       vi: v.vi,
       en: v.en,
     });

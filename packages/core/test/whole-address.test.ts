@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset } from '@diachiso/data';
-import { Gazetteer, StreetDirectory, verifyAddress, type VerifyResult } from '../src/index.js';
+import { decodeTelex, decodeVni, Gazetteer, StreetDirectory, verifyAddress, type VerifyResult } from '../src/index.js';
 import { abbreviate, plain, sourceCsv } from './fixtures.js';
 
 interface Case {
@@ -101,4 +101,39 @@ test('whole addresses: never another province, the house number kept, the ward r
   assert.deepEqual(outside, []);
   assert.deepEqual(lost, []);
   assert.ok(wrong.length <= all.length * 0.03, `${wrong.length} of ${all.length} wrong:\n${wrong.join('\n')}`);
+});
+
+test('noisy text: Telex and VNI without an input method, glued type words, nicknames, one letter off', async () => {
+  const { g, streets } = await data;
+  const ward = (t: string) => verifyAddress(t, g, undefined, streets).candidates.map((c) => c.ward.code);
+  assert.equal(decodeTelex('Nguyeenx'), 'Nguyễn');
+  assert.equal(decodeTelex('Traix'), 'Trãi');
+  assert.equal(decodeTelex('Hoaf'), 'Hòa');
+  assert.equal(decodeTelex('ddoongf'), 'đồng');
+  assert.equal(decodeVni('Nguye6n4'), 'Nguyễn');
+  assert.equal(decodeVni('d9o6ng2'), 'đồng');
+  assert.deepEqual(ward('12 Nguyeenx Traix, Nha Trang'), ['22366']);
+  assert.deepEqual(ward('12 Nguye6n4 Tra4i, Nha Trang'), ['22366']);
+  assert.deepEqual(ward('5 Lê Lợi, PhườngLộc Thọ, TP.Nha Trang'), ['22366']);
+  assert.deepEqual(ward('HuyệnĐức Trọng, Lâm Đồng').length > 1, true);
+  assert.ok(ward('3 Trần Hưng Đạo, BMT').every((c) => g.registry.ward(c)?.provinceCode === '66'));
+  assert.deepEqual(ward('12 Nguyễn Trãii, Nha Trang'), ['22366']); // doubled letter
+  assert.deepEqual(ward('12 Ngyuễn Trãi, Nha Trang'), ['22366']); // swapped letters
+  const v = verifyAddress('12 Nguyễn Trãii, Nha Trang', g, undefined, streets);
+  assert.equal(v.components?.find((c) => c.component === 'street')?.verdict, 'spelling-corrected');
+  assert.equal(v.address?.street, 'Nguyễn Trãi');
+});
+
+test('a street missing from the data is unconfirmed, never a same-named ward elsewhere', async () => {
+  const { g, streets } = await data;
+  const v = verifyAddress('Hùng Vương, Cam Ranh', g, undefined, streets);
+  assert.equal(v.status, 'ambiguous');
+  assert.ok(v.candidates.every((c) => c.province.code === '56'));
+  assert.equal(v.components?.find((c) => c.component === 'street')?.verdict, 'unconfirmed');
+  const w = verifyAddress('7 Trần Phú, Tỉnh Lâm Đồng', g, undefined, streets);
+  assert.ok(
+    w.candidates.every((c) => c.province.code === '68'),
+    JSON.stringify(w.candidates.map((c) => c.ward.name)),
+  );
+  assert.equal(w.address?.houseNumber ?? '7', '7');
 });

@@ -23,8 +23,8 @@ export function looksLikeWholeAddress(text: string): boolean {
   if (typeof text !== 'string' || text.length < 5) return false;
   const t = text.slice(0, 1024);
   return (
-    /^\s*(?:(?:số|so|sn)\s*)?(?:[A-Za-z]{1,2})?\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}{2}/iu.test(t) ||
-    /\p{L}{2}[^,]*,\s*\p{L}{2}/u.test(t)
+    /^\s*(?:(?:số|so|sn)\s*)?(?:[A-Za-z]{1,2})?\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}/iu.test(t) ||
+    /\p{L}[^,]*,\s*\p{L}/u.test(t)
   );
 }
 
@@ -58,6 +58,15 @@ export function suggestWholeAddress(
     if (wards.size && s.kind !== 'province' && (!s.ward || !wards.has(s.ward.code))) return false;
     return true;
   };
+  // A ward typed in full within its place: the resolver's reading first (an exact complete
+  // name beats a longer one that starts with it).
+  if (!out.length && r.parsed.components.ward && (!opts.kinds || opts.kinds.includes('ward')))
+    for (const c of r.candidates) {
+      const legacyId = c.legacy && `legacy:${c.legacy.ward.code}:${c.ward.code}`;
+      const s = (legacyId && opts.legacy !== false && deps.index.get(legacyId)) || deps.index.get(`ward:${c.ward.code}`);
+      if (s && !out.some((o) => o.id === s.id)) out.push(s);
+      if (out.length >= limit) break;
+    }
   const pref = { ...opts, limit: 50, ...(opts.province || r.provinces.length !== 1 ? {} : { province: r.provinces[0] }) };
   for (const s of deps.index.suggest(text, pref)) {
     if (out.length >= limit) break;
