@@ -23,7 +23,6 @@ import { checkId, checkOptions, normalizeQuery } from './input.js';
 import { LocalPlatform } from './local-platform.js';
 import type { DroppedSubmission } from './outbox.js';
 import type { Args, Op, Platform, Source, SuggestArgs } from './platform.js';
-import { createRegistrations } from './registrations.js';
 import type { WriteResult } from './storage.js';
 import { checkBaseUrl } from './transport/base-url.js';
 
@@ -620,9 +619,39 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
         : new FallbackPlatform(http!, local!, { suggestBudgetMs: o.suggestBudgetMs, coolDownMs: o.coolDownMs });
   if (mode === 'offline') await local!.searcher().catch(() => undefined); // eager, as before; a failure is retried on the first call
   const onlineOnly = () => new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' });
-  const regs = createRegistrations(o, platform, http, local);
-  let seq = 0;
+  // The registration services (drafts, outbox) load on first use, or at once with a platform so
+  // that the outbox is sent at start-up: never on the page's critical path.
+  let dropped: () => DroppedSubmission[] = () => [];
+  let disposeRegs: (() => void) | undefined;
   let disposed = false;
+  let regsP: Promise<Awaited<ReturnType<typeof import('./registrations.js').createRegistrations>>> | undefined;
+  const regs = () =>
+    (regsP ??= import('./registrations.js').then((m) => {
+      const r = m.createRegistrations(o, platform, http, local);
+      dropped = r.api.dropped;
+      disposeRegs = r.dispose;
+      if (disposed) r.dispose();
+      return r;
+    }));
+  if (http) setTimeout(() => void (disposed || regs().catch(() => undefined)), 0);
+  const later =
+    <K extends keyof Registrations>(k: K) =>
+    (...a: unknown[]): ReturnType<Registrations[K]> =>
+      regs().then((r) => (r.api[k] as (...x: unknown[]) => unknown)(...a)) as ReturnType<Registrations[K]>;
+  const registrations: Registrations = {
+    declare: later('declare'),
+    create: later('create'),
+    verify: later('verify'),
+    get: later('get'),
+    notice: later('notice'),
+    saveDraft: later('saveDraft'),
+    loadDraft: later('loadDraft') as Registrations['loadDraft'],
+    clearDraft: later('clearDraft'),
+    pending: later('pending'),
+    flush: later('flush'),
+    dropped: () => dropped(),
+  };
+  let seq = 0;
   const run = <K extends Op>(op: K, args: Args<K>, signal?: AbortSignal) => {
     if (disposed) return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'client disposed' }));
     return platform.run(op, args, { signal });
@@ -677,11 +706,11 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
       return local ? (await local.searcher()).thread : 'none';
     },
     units,
-    registrations: regs.api,
+    registrations,
     dispose() {
       if (disposed) return;
       disposed = true;
-      regs.dispose();
+      disposeRegs?.(); // a load still under way disposes itself when it ends
       platform.dispose();
     },
     async suggest(text, opts) {
