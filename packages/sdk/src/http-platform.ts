@@ -24,6 +24,8 @@ export interface HttpOptions {
   maxBytes?: number;
 }
 
+export { checkBaseUrl } from './transport/base-url.js';
+
 let extraP: Promise<Extra> | undefined;
 const extra = () => (extraP ??= import('./validate-extra.js'));
 
