@@ -17,15 +17,11 @@ import type {
 import type { LoadOptions } from '@diachiso/data';
 import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
-import { FallbackPlatform } from './fallback-platform.js';
-import { HttpPlatform } from './http-platform.js';
 import { checkId, checkOptions, normalizeQuery } from './input.js';
-import { LocalPlatform } from './local-platform.js';
+import type { LocalPlatform } from './local-platform.js';
 import type { DroppedSubmission } from './outbox.js';
 import type { Args, Op, Platform, Source, SuggestArgs } from './platform.js';
-import { createRegistrations } from './registrations.js';
 import type { WriteResult } from './storage.js';
-import { checkBaseUrl } from './transport/base-url.js';
 
 export type { Source } from './platform.js';
 export type { DroppedSubmission } from './outbox.js';
@@ -548,7 +544,6 @@ function resolveOptions(raw: ClientOptions | undefined) {
     throw new DiachisoError('invalid-input', { locale, detail: 'mode must be offline, online or auto' });
   if (mode !== 'offline' && !options.baseUrl)
     throw new DiachisoError('invalid-input', { locale, detail: `mode "${mode}" needs a baseUrl` });
-  const base = options.baseUrl !== undefined && mode !== 'offline' ? checkBaseUrl(options.baseUrl, locale) : '';
   if (options.apiKey !== undefined && typeof options.apiKey !== 'string')
     throw new DiachisoError('invalid-input', { locale, detail: 'apiKey must be a string' });
   if (options.fetch !== undefined && typeof options.fetch !== 'function')
@@ -568,7 +563,6 @@ function resolveOptions(raw: ClientOptions | undefined) {
     options,
     locale: locale as 'vi' | 'en',
     mode,
-    base,
     timeoutMs,
     retry,
     cache,
@@ -597,32 +591,71 @@ function resolveOptions(raw: ClientOptions | undefined) {
  * ```
  */
 export async function createClient(options?: ClientOptions): Promise<Client> {
-  const o = resolveOptions(options);
-  const { locale, mode, base } = o;
-  const local = mode === 'online' ? undefined : new LocalPlatform({ dataset: o.options.dataset, worker: o.options.worker, locale });
+  const r = resolveOptions(options);
+  const { locale, mode } = r;
+  // Each platform's code loads here, once, for the mode chosen: a page that only works offline
+  // never loads the HTTP transport, and none of it is on the page's start-up path.
+  const [httpM, localM, fallbackM] = await Promise.all([
+    mode === 'offline' ? undefined : import('./http-platform.js'),
+    mode === 'online' ? undefined : import('./local-platform.js'),
+    mode === 'auto' ? import('./fallback-platform.js') : undefined,
+  ]);
+  const base = httpM ? httpM.checkBaseUrl(r.options.baseUrl, locale) : '';
+  const o = { ...r, base };
+  const local: LocalPlatform | undefined =
+    localM && new localM.LocalPlatform({ dataset: o.options.dataset, worker: o.options.worker, locale });
   const http =
-    mode === 'offline'
-      ? undefined
-      : new HttpPlatform({
-          base,
-          apiKey: o.options.apiKey,
-          fetch: o.options.fetch,
-          timeoutMs: o.timeoutMs,
-          retry: o.retry,
-          locale,
-          cache: o.cache,
-        });
+    httpM &&
+    new httpM.HttpPlatform({
+      base,
+      apiKey: o.options.apiKey,
+      fetch: o.options.fetch,
+      timeoutMs: o.timeoutMs,
+      retry: o.retry,
+      locale,
+      cache: o.cache,
+    });
   const platform: Platform =
     mode === 'offline'
       ? local!
       : mode === 'online'
         ? http!
-        : new FallbackPlatform(http!, local!, { suggestBudgetMs: o.suggestBudgetMs, coolDownMs: o.coolDownMs });
+        : new fallbackM!.FallbackPlatform(http!, local!, { suggestBudgetMs: o.suggestBudgetMs, coolDownMs: o.coolDownMs });
   if (mode === 'offline') await local!.searcher().catch(() => undefined); // eager, as before; a failure is retried on the first call
   const onlineOnly = () => new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' });
-  const regs = createRegistrations(o, platform, http, local);
-  let seq = 0;
+  // The registration services (drafts, outbox) load on first use, or at once with a platform so
+  // that the outbox is sent at start-up: never on the page's critical path.
+  let dropped: () => DroppedSubmission[] = () => [];
+  let disposeRegs: (() => void) | undefined;
   let disposed = false;
+  let regsP: Promise<Awaited<ReturnType<typeof import('./registrations.js').createRegistrations>>> | undefined;
+  const regs = () =>
+    (regsP ??= import('./registrations.js').then((m) => {
+      const r = m.createRegistrations(o, platform, http, local);
+      dropped = r.api.dropped;
+      disposeRegs = r.dispose;
+      if (disposed) r.dispose();
+      return r;
+    }));
+  if (http) setTimeout(() => void (disposed || regs().catch(() => undefined)), 0);
+  const later =
+    <K extends keyof Registrations>(k: K) =>
+    (...a: unknown[]): ReturnType<Registrations[K]> =>
+      regs().then((r) => (r.api[k] as (...x: unknown[]) => unknown)(...a)) as ReturnType<Registrations[K]>;
+  const registrations: Registrations = {
+    declare: later('declare'),
+    create: later('create'),
+    verify: later('verify'),
+    get: later('get'),
+    notice: later('notice'),
+    saveDraft: later('saveDraft'),
+    loadDraft: later('loadDraft') as Registrations['loadDraft'],
+    clearDraft: later('clearDraft'),
+    pending: later('pending'),
+    flush: later('flush'),
+    dropped: () => dropped(),
+  };
+  let seq = 0;
   const run = <K extends Op>(op: K, args: Args<K>, signal?: AbortSignal) => {
     if (disposed) return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'client disposed' }));
     return platform.run(op, args, { signal });
@@ -677,11 +710,11 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
       return local ? (await local.searcher()).thread : 'none';
     },
     units,
-    registrations: regs.api,
+    registrations,
     dispose() {
       if (disposed) return;
       disposed = true;
-      regs.dispose();
+      disposeRegs?.(); // a load still under way disposes itself when it ends
       platform.dispose();
     },
     async suggest(text, opts) {

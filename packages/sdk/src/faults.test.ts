@@ -548,7 +548,11 @@ describe('leaks', () => {
       const before = onlineListeners();
       const base = origin();
       const many = [];
-      for (let i = 0; i < 50; i++) many.push(await createClient({ mode: 'auto', baseUrl: base }));
+      for (let i = 0; i < 50; i++) {
+        const c = await createClient({ mode: 'auto', baseUrl: base });
+        await c.registrations.pending(); // the registration services (and their listener) are loaded
+        many.push(c);
+      }
       assert.equal(most, 1, 'one shared online listener for 50 clients');
       many.forEach((c) => c.dispose());
       assert.equal(onlineListeners(), before);

@@ -6,7 +6,6 @@ import { jsonBody } from './input.js';
 import type { Answer, Args, Op, Platform, RunContext, Sourced } from './platform.js';
 import { routes, target, type Extra, type Route } from './routes.js';
 import { Lru } from './transport/lru.js';
-import { problemDetail, sanitizeProblem } from './transport/redact.js';
 import { exchange, type Reply } from './transport/request.js';
 import { retryAfterMs, withRetry, type RetryPolicy } from './transport/retry.js';
 
@@ -25,11 +24,13 @@ export interface HttpOptions {
   maxBytes?: number;
 }
 
+export { checkBaseUrl } from './transport/base-url.js';
+
 let extraP: Promise<Extra> | undefined;
 const extra = () => (extraP ??= import('./validate-extra.js'));
 
 /** The error of a non-2xx reply (problem details read and cleaned of the key). @internal */
-export function replyError(r: Reply, key: string | undefined, locale: 'vi' | 'en'): DiachisoError {
+export async function replyError(r: Reply, key: string | undefined, locale: 'vi' | 'en'): Promise<DiachisoError> {
   const status = r.status;
   const wait = retryAfterMs(r.headers.get('Retry-After'));
   const code: DiachisoErrorCode =
@@ -47,6 +48,8 @@ export function replyError(r: Reply, key: string | undefined, locale: 'vi' | 'en
                 ? 'invalid-input'
                 : 'server';
   let problem: unknown;
+  // The problem reader (and the key redaction) loads with the first error.
+  const { problemDetail, sanitizeProblem } = await import('./transport/redact.js');
   if (status >= 400 && status < 500) {
     try {
       problem = JSON.parse(r.text.slice(0, 100_000));
@@ -111,7 +114,7 @@ export class HttpPlatform implements Platform {
         ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
       });
       if (reply.status === 404 && 'notFound' in route) return route.notFound as Answer<K>;
-      if (reply.status < 200 || reply.status >= 300) throw replyError(reply, o.apiKey, locale);
+      if (reply.status < 200 || reply.status >= 300) throw await replyError(reply, o.apiKey, locale);
       let json: unknown;
       try {
         json = JSON.parse(reply.text);

@@ -25,7 +25,7 @@ test('sequence numbers grow, within a millisecond too, and sort as strings', () 
   assert.ok(a < b && b < c);
 });
 
-test('a step after a refused one is still sent; a step after a held one waits; the rest keep their order', async () => {
+test('a refused step is dropped and reported; a conflict holds the outbox in order, then is dropped after five', async () => {
   const sent: string[] = [];
   const dropped: DroppedSubmission[] = [];
   const refuse = new Set(['k1']);
@@ -48,10 +48,10 @@ test('a step after a refused one is still sent; a step after a held one waits; t
   await ob.add({ step: 'verify', id: 'r3', idempotencyKey: 'k4', args: {} });
   await ob.add({ step: 'verify', id: 'r2', idempotencyKey: 'k5', args: {} });
   const out = await ob.flush();
-  assert.deepEqual(sent, ['k2', 'k5']);
+  assert.deepEqual(sent, ['k2']);
   assert.deepEqual(
     out.map((r) => r.id),
-    ['k2', 'k5'],
+    ['k2'],
   );
   assert.deepEqual(
     dropped.map((d) => d.idempotencyKey),
@@ -59,11 +59,23 @@ test('a step after a refused one is still sent; a step after a held one waits; t
   );
   assert.deepEqual(
     (await ob.entries()).map((e) => e.idempotencyKey),
-    ['k3', 'k4'],
+    ['k3', 'k4', 'k5'],
   );
   hold.clear();
   await ob.flush();
-  assert.deepEqual(sent, ['k2', 'k5', 'k3', 'k4']);
+  assert.deepEqual(sent, ['k2', 'k3', 'k4', 'k5']);
+  // a conflict that never resolves is dropped after five flushes, and the rest go
+  hold.add('k6');
+  await ob.add({ step: 'create', id: 'r6', idempotencyKey: 'k6', args: {} });
+  await ob.add({ step: 'create', id: 'r7', idempotencyKey: 'k7', args: {} });
+  for (let i = 0; i < 4; i++) await ob.flush();
+  assert.equal((await ob.entries()).length, 2);
+  await ob.flush();
+  assert.deepEqual(
+    dropped.map((d) => d.idempotencyKey),
+    ['k1', 'k6'],
+  );
+  assert.deepEqual(sent.slice(-1), ['k7']);
 });
 
 test('an unreachable platform stops the flush: nothing after it is sent out of order', async () => {

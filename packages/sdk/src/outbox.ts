@@ -7,8 +7,8 @@
 // - A step names the step it depends on (the last queued step of the same registration); it is
 //   not sent before that one has gone.
 // - Only a definitive refusal drops a step (a 4xx other than 408, 425, 429, or a 409 the
-//   platform marks retryable): the app is told which and why. Everything else keeps it, and the
-//   flush stops there (later steps wait, so the order holds).
+//   platform marks retryable; a 409 still there after five flushes): the app is told which and
+//   why. Everything else keeps it, and the flush stops there (later steps wait: the order holds).
 // - One flush at a time per platform and origin: Web Locks where available (tabs), an
 //   in-process promise otherwise.
 import type { Registration } from '@diachiso/core';
@@ -27,6 +27,8 @@ export interface OutboxEntry {
   readonly idempotencyKey: string;
   /** The idempotency key of the step this one waits for. */
   readonly after?: string;
+  /** How many times the platform answered 409 (conflict) to it. */
+  readonly conflicts?: number;
   readonly queuedAt: number;
 }
 
@@ -70,6 +72,9 @@ export function definitive(e: unknown): boolean {
   // 401/403: the key is wrong or lacks the right; the step may go once the app fixes the key.
   return s !== 401 && s !== 403;
 }
+
+/** Conflicts (409) after which a step is dropped and reported. @internal */
+export const MAX_CONFLICTS = 5;
 
 const inProcess = new Map<string, Promise<unknown>>();
 
@@ -163,7 +168,7 @@ export class Outbox {
 
   async #flushOnce(): Promise<Registration[]> {
     const out: Registration[] = [];
-    const held = new Set<string>(); // keys of steps still queued after this run
+    const held = new Set<string>(); // keys of steps that must wait for an earlier one
     for (const e of await this.entries()) {
       // A step waits for the one it depends on.
       if (e.after && held.has(e.after)) {
@@ -174,11 +179,16 @@ export class Outbox {
       try {
         out.push(await this.send(e));
       } catch (err) {
-        if (err instanceof DiachisoError && err.status === 409 && !definitive(err)) {
-          held.add(e.idempotencyKey); // a conflict of this registration only: the others may go
-          continue;
+        // A conflict (the registration is not in the state the step needs) may resolve once an
+        // earlier step lands; after MAX_CONFLICTS it is treated as a refusal, so that one stuck
+        // step cannot hold the outbox for ever.
+        const conflicts = (e.conflicts ?? 0) + 1;
+        const conflict = err instanceof DiachisoError && err.status === 409 && !definitive(err);
+        if (conflict && conflicts < MAX_CONFLICTS) {
+          await this.store.set(key, { ...e, conflicts });
+          break;
         }
-        if (!definitive(err)) break; // unreachable or busy: this and everything after it wait, in order
+        if (!conflict && !definitive(err)) break; // unreachable or busy: this and everything after it wait, in order
         await this.store.delete(key);
         try {
           this.onDropped({ step: e.step, idempotencyKey: e.idempotencyKey, ...(e.id ? { id: e.id } : {}), error: err as DiachisoError });

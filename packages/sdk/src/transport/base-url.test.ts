@@ -35,3 +35,20 @@ test('other schemes, public http, credentials, query strings and fragments are t
       String(typeof bad === 'symbol' ? 'symbol' : bad),
     );
 });
+
+test('in a page, a path is resolved against the page and kept on its origin', () => {
+  const g = globalThis as { location?: unknown };
+  g.location = { href: 'http://shop.example.vn/checkout/' };
+  try {
+    assert.equal(checkBaseUrl('/api'), 'http://shop.example.vn/api');
+    assert.equal(checkBaseUrl('api/'), 'http://shop.example.vn/checkout/api');
+    for (const bad of ['//evil.example/api', 'http://evil.example/api', '/api?x', '/api#x'])
+      assert.throws(
+        () => checkBaseUrl(bad),
+        (e: unknown) => e instanceof DiachisoError && e.code === 'invalid-input',
+        bad,
+      );
+  } finally {
+    delete g.location;
+  }
+});
