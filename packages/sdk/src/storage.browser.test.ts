@@ -65,6 +65,15 @@ describe('LocalStore (IndexedDB)', () => {
   });
 });
 
+describe('the HTTP transport in Chromium', () => {
+  it('uses the page’s own fetch (unbound) and a path base URL on the page’s origin', async () => {
+    const c = await createClient({ mode: 'online', baseUrl: `/no-platform-${fresh()}`, retry: false });
+    const e = await c.suggest('vinh hai').catch((x: unknown) => x);
+    expect((e as { code?: string }).code).to.equal('not-found'); // the test server's 404, not a failed fetch
+    c.dispose();
+  });
+});
+
 describe('drafts and the outbox in Chromium', () => {
   it('saveDraft says whether the draft is persistent', async () => {
     const c = await createClient({ mode: 'offline', dataset: { cache: false } });

@@ -57,12 +57,14 @@ export async function exchange(x: Exchange): Promise<Reply> {
   const onAbort = () => end('aborted');
   x.signal?.addEventListener('abort', onAbort, { once: true });
   const origin = new URL(x.url).origin;
+  // Called unbound: `window.fetch` throws "Illegal invocation" when called as a method of another object.
+  const doFetch = x.fetch;
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     let res: Response;
     try {
       res = await Promise.race([
-        x.fetch(x.url, {
+        doFetch(x.url, {
           method: x.method,
           headers: x.headers,
           signal: ctrl.signal,
