@@ -25,8 +25,17 @@ export interface AddressIdParts {
  * @returns The id.
  */
 export function addressId(p: AddressIdParts): string {
-  const e = (s: string) => encodeURIComponent(s);
-  return `address:w${p.ward}:${e(p.houseNumber)}:${e(p.street)}:${e(p.alley)}`;
+  // Lone surrogates (hostile or cut text) would make encodeURIComponent throw.
+  const e = (s: string) =>
+    encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  // Ids stay within 200 characters (the API's limit): a very long typed street is cut.
+  let street = p.street.slice(0, 80);
+  let id = `address:w${p.ward}:${e(p.houseNumber.slice(0, 20))}:${e(street)}:${e(p.alley.slice(0, 20))}`;
+  while (id.length > 200 && street) {
+    street = street.slice(0, -1);
+    id = `address:w${p.ward}:${e(p.houseNumber.slice(0, 20))}:${e(street)}:${e(p.alley.slice(0, 20))}`;
+  }
+  return id;
 }
 
 /**
