@@ -25,8 +25,17 @@ export interface AddressIdParts {
  * @returns The id.
  */
 export function addressId(p: AddressIdParts): string {
-  const e = (s: string) => encodeURIComponent(s);
-  return `address:w${p.ward}:${e(p.houseNumber)}:${e(p.street)}:${e(p.alley)}`;
+  // Lone surrogates (hostile or cut text) would make encodeURIComponent throw.
+  const e = (s: string) =>
+    encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  // Ids stay within 200 characters (the API's limit): a very long typed street is cut.
+  let street = p.street.slice(0, 80);
+  let id = `address:w${p.ward}:${e(p.houseNumber.slice(0, 20))}:${e(street)}:${e(p.alley.slice(0, 20))}`;
+  while (id.length > 200 && street) {
+    street = street.slice(0, -1);
+    id = `address:w${p.ward}:${e(p.houseNumber.slice(0, 20))}:${e(street)}:${e(p.alley.slice(0, 20))}`;
+  }
+  return id;
 }
 
 /**
@@ -49,23 +58,24 @@ export function parseAddressId(id: string): AddressIdParts | undefined {
  * Returns a composed address suggestion for one candidate place.
  *
  * @param c - The candidate (ward, province, and the street when found there).
- * @param parts - House number, street and alley as typed.
+ * @param parts - House number, street, alley and hamlet as typed.
  * @returns The suggestion (`kind: 'address'`, `precision` `street` or `ward`).
  */
 export function composeAddress(
   c: Pick<ResolvedCandidate, 'ward' | 'province' | 'location' | 'street' | 'legacy'>,
-  parts: { houseNumber: string; street: string; alley: string },
+  parts: { houseNumber: string; street: string; alley: string; hamlet?: string },
 ): Suggestion {
   const street = c.street?.name ?? parts.street;
   const label = formatAddress({
-    houseNumber: parts.houseNumber,
+    houseNumber: parts.houseNumber || undefined,
     alley: parts.alley || undefined,
-    street,
+    street: street || undefined,
+    hamlet: parts.hamlet || undefined,
     ward: c.ward,
     province: c.province,
   });
   return {
-    id: addressId({ ward: c.ward.code, houseNumber: parts.houseNumber, street, alley: parts.alley }),
+    id: addressId({ ward: c.ward.code, houseNumber: parts.houseNumber, street: street || parts.hamlet || '', alley: parts.alley }),
     kind: 'address',
     label,
     description: c.street ? `${c.street.name} · ${c.ward.name}` : `${c.ward.name} · chưa xác nhận đường / street not confirmed`,
@@ -92,8 +102,10 @@ export function composeAddress(
 export function addressSuggestions(r: Resolution, limit = 5): Suggestion[] {
   const c = r.parsed.components;
   const houseNumber = c.houseNumber?.value ?? '';
-  if (!houseNumber || !(c.street || c.hamlet)) return [];
-  const parts = { houseNumber, street: c.street?.value ?? c.hamlet?.value ?? '', alley: c.alley?.value ?? '' };
+  const alley = c.alley?.value ?? '';
+  // A number, an alley (hẻm 42, kiệt 12) or a hamlet (thôn, tổ) on a street or in a hamlet.
+  if (!(houseNumber || alley || (c.hamlet && r.constrained)) || !(c.street || c.hamlet)) return [];
+  const parts = { houseNumber, street: c.street?.value ?? '', alley, hamlet: c.hamlet?.value ?? '' };
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const cand of r.candidates) {

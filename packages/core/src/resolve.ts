@@ -54,7 +54,7 @@ export interface Resolution {
   readonly candidates: readonly ResolvedCandidate[];
   /** The 2025 province codes the text restricts to (empty: none named). */
   readonly provinces: readonly string[];
-  /** The 2025 ward codes a typed locality (old city/district, ward) restricts to (empty: none). */
+  /** The 2025 ward codes the typed locality restricts to: the typed ward's, else the old city's/district's (empty: none). */
   readonly scopeWards: readonly string[];
   /** Whether the text named a province or a locality at all. */
   readonly constrained: boolean;
@@ -438,7 +438,8 @@ function finish(
   cands = dedupe(cands);
   sortCandidates(cands, street, scope.districtName);
   const provinces = [...(scope.provinces ?? [])];
-  const scopeWards = [...(scope.wards ?? [])];
+  // A ward typed and found narrows the place to its 2025 ward(s).
+  const scopeWards = wardCands?.length ? [...new Set(wardCands.map((x) => x.ward.code))] : [...(scope.wards ?? [])];
   const r = { input, text, parsed, candidates: cands, provinces, scopeWards, constrained, ...(street ? { street } : {}) };
   const { components, granularity } = verdicts(r, scope, g);
   return { ...r, components, granularity };

@@ -54,3 +54,15 @@ test('noisy text: Telex without an input method, type words glued to names', asy
   assert.equal(e.suggest('12 Nguyeenx Traix, Nha Trang')[0]?.label, '12 Nguyễn Trãi, Phường Nha Trang, Tỉnh Khánh Hòa');
   assert.equal(e.verify('15 Lê Lợi, PhườngBến Thành, TPHCM').address?.ward.code, '26743');
 });
+
+test('address ids stay within 200 characters and retrieve rebuilds them, even for long or broken text', async () => {
+  const e = await engine;
+  const long = `12 ${'Đường Rất Dài '.repeat(20)}\uD800, Phường Bến Thành, TP HCM`;
+  const s = e.suggest(long, { limit: 3 }).filter((x) => x.kind === 'address');
+  assert.ok(s.length > 0);
+  for (const x of s) {
+    assert.ok(x.id.length <= 200, String(x.id.length));
+    assert.equal(e.get(x.id)?.houseNumber, '12');
+    assert.equal(x.province?.code, '79');
+  }
+});
