@@ -18,3 +18,6 @@ export * from './record.js';
 export * from './code.js';
 export * from './verify.js';
 export * from './registration.js';
+export * from './ndas.js';
+export * from './plus-code.js';
+export * from './read-code.js';
