@@ -409,6 +409,48 @@ export class RegistrationStore {
   }
 }
 
+/** What looking up a national address code answers: the registration it was issued to. */
+export interface CodeLookup {
+  /** The 10 digits. */
+  readonly code: string;
+  /** The ward's postal code (first 5 digits). */
+  readonly postalCode: string;
+  /** The serial (last 5 digits). */
+  readonly serial: string;
+  /** The public map address. */
+  readonly mapUrl: string;
+  /** The registration's id. */
+  readonly registrationId: string;
+  /** The registration's status (`created`, `verified`, `rejected`). */
+  readonly status: RegistrationStatus;
+  /** The address record: ward, province, point, location code, Plus Code. */
+  readonly record: AddressRecord;
+}
+
+/**
+ * Returns the answer to a lookup of a national address code, from the registration it was issued to.
+ *
+ * @param r - A created registration (with its record).
+ * @returns The answer, or `undefined` when the registration has no national code.
+ * @example
+ * ```ts
+ * codeLookup(store.lookup('5713300001')!)?.record.ward.name; // 'Phường Nha Trang'
+ * ```
+ */
+export function codeLookup(r: Registration): CodeLookup | undefined {
+  const rec = r.record;
+  if (!rec || !/^\d{10}$/.test(rec.code)) return undefined;
+  return {
+    code: rec.code,
+    postalCode: rec.code.slice(0, 5),
+    serial: rec.code.slice(5),
+    mapUrl: `${NDAS_MAP_URL}${rec.code}`,
+    registrationId: r.id,
+    status: r.status,
+    record: rec,
+  };
+}
+
 /** Channels of the owner notice. */
 export type NoticeChannel = 'sms' | 'email' | 'letter';
 

@@ -1,5 +1,8 @@
 import type {
   AddressComponents,
+  CodeLookup,
+  CodeReading,
+  RegistrationSnapshot,
   Declaration,
   Notice,
   NoticeChannel,
@@ -10,7 +13,6 @@ import type {
   ConversionCandidate,
   DecodedCode,
   LatLon,
-  ParseCodeResult,
   ReverseResult,
   Suggestion,
   SuggestionKind,
@@ -275,6 +277,9 @@ export type EncodeAnswer =
   | (CodeAnswer & { readonly zoneKnown: true })
   | { readonly zoneKnown: false; readonly plusCode: string; readonly note: string; readonly source: Source };
 
+/** The answer of {@link Client.lookupCode}: the registration a national address code was issued to, with the side that answered. */
+export type LookupAnswer = (CodeLookup & { readonly source: Source }) | null;
+
 /** Options of {@link Client.reverse}. */
 export interface ReverseOptions extends CallOptions {
   /** How many nearest streets and points of interest (default 3 and 5 within 500 m); `false` for none. */
@@ -371,17 +376,37 @@ export interface Client {
    */
   decodeCode(code: string, opts?: CallOptions): Promise<CodeAnswer>;
   /**
-   * Reads a typed code: the canonical code (and what was corrected), or the reason it is not
-   * one, in Vietnamese and English. Never throws for bad input.
+   * Reads a typed code and says which kind it is: a national address code (`ndas`, 10 digits:
+   * the ward's postal code + a serial; its postal code checked against the postal codes of the
+   * 2025 wards, and its ward named), a location code (`location`, `22366-65WW+848`) or a full
+   * Plus Code (`plus`), with findings in Vietnamese and English. Never throws for bad input.
    *
    * @param text - What the user typed.
-   * @returns The result.
+   * @returns The reading.
    * @example
    * ```ts
-   * await client.parseCode('224O2 65ww848'); // { ok: true, code: '22402-65WW+848', corrections: ['O→0 in the zone'], … }
+   * await client.parseCode('5713312345');
+   * // { kind: 'ndas', code: '5713312345', postalCode: '57133', serial: '12345',
+   * //   ward: { code: '22366', name: 'Phường Nha Trang', postalCode: '57133' }, valid: true, findings: [], … }
+   * (await client.parseCode('224O2 65ww848')).kind; // 'location' (code '22402-65WW+848', corrections ['O→0 in the zone'])
    * ```
    */
-  parseCode(text: string): Promise<ParseCodeResult>;
+  parseCode(text: string): Promise<CodeReading>;
+  /**
+   * Looks up a national address code: the registration it was issued to (status, ward, point,
+   * location code, Plus Code). Online the platform answers; offline, the local registry (the
+   * codes this device issued). A national code cannot be decoded without a lookup.
+   *
+   * @param code - The 10 digits (spaces and dashes allowed).
+   * @param opts - Abort signal.
+   * @returns The registration's answer, or `null` when no address has this code.
+   * @throws DiachisoError `invalid-input` when the text is not 10 digits.
+   * @example
+   * ```ts
+   * (await client.lookupCode('57133 00001'))?.record.ward.name; // 'Phường Nha Trang'
+   * ```
+   */
+  lookupCode(code: string, opts?: CallOptions): Promise<LookupAnswer>;
   /**
    * Returns search results (a longer, paged list than `suggest`).
    *
@@ -493,7 +518,7 @@ function isLatLon(p: unknown): p is LatLon {
 }
 
 /** The code reader of core, loaded on first use. */
-const parseCodeShape = async (text: string): Promise<ParseCodeResult> => (await import('@diachiso/core')).parseCode(text);
+const parseCodeShape = async (text: string) => (await import('@diachiso/core')).parseLocationCode(text);
 
 /** Removes the API key from a string the server wrote (a server may echo it back in an error). */
 function redactKey(s: string, key: string | undefined): string {
@@ -721,15 +746,17 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
   // ---- registrations: local store (offline), drafts, outbox
   let localStore: Promise<RegistrationStore> | undefined;
   // The registration logic is only needed offline: loaded with the offline engine, not before.
+  // The local registry issues national address codes (the ward's postal code + a serial) and is
+  // kept in IndexedDB, so that a serial is never issued twice on this device, even after a reload.
+  const registryState = () => import('./storage.js').then((m) => new m.LocalStore('registry'));
   const localRegistrations = () =>
-    (localStore ??= Promise.all([offline(), import('@diachiso/search')]).then(
-      ([e, search]) =>
-        new search.RegistrationStore((p) => {
-          const c = e.encodeCode(p);
-          const code = c.zoneKnown ? c.code : c.plusCode;
-          return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
-        }),
-    ));
+    (localStore ??= Promise.all([offline(), import('@diachiso/core'), registryState()]).then(async ([e, core, saved]) => {
+      const snapshot = await saved.get<RegistrationSnapshot>('state');
+      return new core.RegistrationStore(
+        core.codeIssuer(e.index.registry, (p) => e.encodeCode(p)),
+        { ...(snapshot ? { snapshot } : {}), onChange: (s) => void saved.set('state', s) },
+      );
+    }));
   // Drafts and the outbox live in IndexedDB; idb-keyval loads with the first use.
   const lazyStore = (name: string) => {
     let p: Promise<LocalStore> | undefined;
@@ -867,7 +894,10 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     async wards(provinceCode) {
       const [r] = await both(
         async () => (await getJson(`/v1/units/provinces/${encodeURIComponent(provinceCode)}/wards`, {})) as UnitRef[],
-        (e) => e.index.registry.wardsOf(provinceCode).map((w) => ({ code: w.code, name: w.fullName })),
+        (e) =>
+          e.index.registry
+            .wardsOf(provinceCode)
+            .map((w) => ({ code: w.code, name: w.fullName, ...(w.postalCode ? { postalCode: w.postalCode } : {}) })),
       );
       return r;
     },
@@ -884,7 +914,14 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
         (e) => {
           const w = e.index.registry.ward(code);
           const p = w && e.index.registry.province(w.provinceCode);
-          return w && p ? { code: w.code, name: w.fullName, province: { code: p.code, name: p.fullName } } : null;
+          return w && p
+            ? {
+                code: w.code,
+                name: w.fullName,
+                ...(w.postalCode ? { postalCode: w.postalCode } : {}),
+                province: { code: p.code, name: p.fullName },
+              }
+            : null;
         },
       );
       return r;
@@ -1120,13 +1157,47 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       return { ...(r as DecodedCode), source } as CodeAnswer;
     },
     async parseCode(text) {
-      // The zone table is part of the embedded dataset; online-only clients check the shape.
-      if (mode === 'online') return parseCodeShape(text);
-      try {
-        return (await offline()).parseCode(text);
-      } catch {
-        return parseCodeShape(text);
-      }
+      const core = await import('@diachiso/core');
+      // The postal codes and the zone table are in the embedded dataset; online, the platform
+      // reads the code; failing both, the shape alone is checked.
+      if (mode !== 'online')
+        try {
+          const e = await offline();
+          return core.readCode(text, { registry: e.index.registry, zones: e.zones });
+        } catch {
+          /* below */
+        }
+      if (mode !== 'offline')
+        try {
+          const r = (await getJson('/v1/codes/parse', { q: String(text).slice(0, 64) })) as CodeReading;
+          if (r && typeof r.kind === 'string' && typeof r.valid === 'boolean' && Array.isArray(r.findings)) return r;
+        } catch {
+          /* below */
+        }
+      return core.readCode(text);
+    },
+    async lookupCode(code, opts = {}) {
+      const core = await import('@diachiso/core');
+      const p = core.parseNdas(code);
+      if (!p.ok) throw new DiachisoError('invalid-input', { locale, detail: p.en });
+      const [r, source] = await both<CodeLookup | null>(
+        async () => {
+          try {
+            const v = (await getJson(`/v1/codes/ndas/${p.code}`, {}, opts.signal)) as CodeLookup;
+            if (!v || v.code !== p.code || !v.record || typeof v.record !== 'object')
+              throw new DiachisoError('invalid-response', { locale });
+            return v;
+          } catch (e) {
+            if (e instanceof DiachisoError && e.code === 'not-found') return null;
+            throw e;
+          }
+        },
+        async () => {
+          const reg = (await localRegistrations()).lookup(p.code);
+          return (reg && core.codeLookup(reg)) ?? null;
+        },
+      );
+      return r ? { ...r, source } : null;
     },
     async reverse(point, opts = {}) {
       if (!isLatLon(point)) throw badPoint();

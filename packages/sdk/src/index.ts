@@ -26,6 +26,7 @@ export {
   type Registrations,
   type Units,
   type EncodeAnswer,
+  type LookupAnswer,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';
 export type {
@@ -38,4 +39,7 @@ export type {
   Citation,
   Range,
   ConversionCandidate,
+  CodeReading,
+  CodeFinding,
+  CodeLookup,
 } from '@diachiso/core';
