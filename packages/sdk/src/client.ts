@@ -2,7 +2,6 @@ import type {
   AddressComponents,
   CodeLookup,
   CodeReading,
-  RegistrationSnapshot,
   Declaration,
   Notice,
   NoticeChannel,
@@ -26,6 +25,8 @@ import { parseSuggestBody } from './validate.js';
 
 /** Parsers of answers off the typing path, loaded on first use. */
 const extra = () => import('./validate-extra.js');
+/** The code services (any kind of code, national code lookup, local registry), loaded on first use. */
+const codes = () => import('./codes.js');
 
 /** How the client answers: from the platform, from the embedded data, or the platform with an offline fallback. */
 export type ClientMode = 'online' | 'offline' | 'auto';
@@ -742,21 +743,13 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
     }
   }
   const searchSide = async () => (await searcher()).engine;
+  const codeDeps = { mode, locale: locale as 'vi' | 'en', offline, getJson };
 
   // ---- registrations: local store (offline), drafts, outbox
   let localStore: Promise<RegistrationStore> | undefined;
   // The registration logic is only needed offline: loaded with the offline engine, not before.
-  // The local registry issues national address codes (the ward's postal code + a serial) and is
-  // kept in IndexedDB, so that a serial is never issued twice on this device, even after a reload.
-  const registryState = () => import('./storage.js').then((m) => new m.LocalStore('registry'));
-  const localRegistrations = () =>
-    (localStore ??= Promise.all([offline(), import('@diachiso/core'), registryState()]).then(async ([e, core, saved]) => {
-      const snapshot = await saved.get<RegistrationSnapshot>('state');
-      return new core.RegistrationStore(
-        core.codeIssuer(e.index.registry, (p) => e.encodeCode(p)),
-        { ...(snapshot ? { snapshot } : {}), onChange: (s) => void saved.set('state', s) },
-      );
-    }));
+  // The local registry issues national address codes and persists them (see codes.ts).
+  const localRegistrations = () => (localStore ??= Promise.all([offline(), codes()]).then(([e, m]) => m.localRegistry(e)));
   // Drafts and the outbox live in IndexedDB; idb-keyval loads with the first use.
   const lazyStore = (name: string) => {
     let p: Promise<LocalStore> | undefined;
@@ -1157,45 +1150,14 @@ export async function createClient(options: ClientOptions = {}): Promise<Client>
       return { ...(r as DecodedCode), source } as CodeAnswer;
     },
     async parseCode(text) {
-      const core = await import('@diachiso/core');
-      // The postal codes and the zone table are in the embedded dataset; online, the platform
-      // reads the code; failing both, the shape alone is checked.
-      if (mode !== 'online')
-        try {
-          const e = await offline();
-          return core.readCode(text, { registry: e.index.registry, zones: e.zones });
-        } catch {
-          /* below */
-        }
-      if (mode !== 'offline')
-        try {
-          const r = (await getJson('/v1/codes/parse', { q: String(text).slice(0, 64) })) as CodeReading;
-          if (r && typeof r.kind === 'string' && typeof r.valid === 'boolean' && Array.isArray(r.findings)) return r;
-        } catch {
-          /* below */
-        }
-      return core.readCode(text);
+      return (await codes()).parseAnyCode(codeDeps, text);
     },
     async lookupCode(code, opts = {}) {
-      const core = await import('@diachiso/core');
-      const p = core.parseNdas(code);
-      if (!p.ok) throw new DiachisoError('invalid-input', { locale, detail: p.en });
+      const m = await codes();
+      const digits = m.ndasDigits(codeDeps, code);
       const [r, source] = await both<CodeLookup | null>(
-        async () => {
-          try {
-            const v = (await getJson(`/v1/codes/ndas/${p.code}`, {}, opts.signal)) as CodeLookup;
-            if (!v || v.code !== p.code || !v.record || typeof v.record !== 'object')
-              throw new DiachisoError('invalid-response', { locale });
-            return v;
-          } catch (e) {
-            if (e instanceof DiachisoError && e.code === 'not-found') return null;
-            throw e;
-          }
-        },
-        async () => {
-          const reg = (await localRegistrations()).lookup(p.code);
-          return (reg && core.codeLookup(reg)) ?? null;
-        },
+        () => m.lookupOnline(codeDeps, digits, opts.signal),
+        async () => m.lookupLocal(await localRegistrations(), digits),
       );
       return r ? { ...r, source } : null;
     },

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { langOf, moreStrings } from '../internal/localize.js';
 import { styles } from './code-badge.styles.js';
-import { KIND_STRINGS, mapUrlOf, shownCode } from './code-kind.js';
+import { copiedText, kindLabel, mapUrlOf, qrText, shownCode } from './code-kind.js';
 
 /**
  * Returns a code in display form (`22366 65ww848` → `22366-65WW+848`, `57133 00001` →
@@ -89,7 +89,7 @@ export class DcsCodeBadge extends LitElement {
    */
   async copy(): Promise<boolean> {
     const t = moreStrings(this, this.lang);
-    const k = KIND_STRINGS[langOf(this, this.lang)];
+    const lang = langOf(this, this.lang);
     const text = this.displayCode;
     let ok = false;
     try {
@@ -115,7 +115,7 @@ export class DcsCodeBadge extends LitElement {
       }
       ta.remove();
     }
-    this._announce = ok ? k.copied(k[shownCode(String(this.code ?? '')).kind]) : t.copyFailed;
+    this._announce = ok ? copiedText(lang, shownCode(String(this.code ?? '')).kind) : t.copyFailed;
     if (ok) this.dispatchEvent(new CustomEvent('dcs-copy', { detail: { code: text }, bubbles: true, composed: true }));
     return ok;
   }
@@ -136,16 +136,16 @@ export class DcsCodeBadge extends LitElement {
 
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
-    const k = KIND_STRINGS[langOf(this, this.lang)];
+    const lang = langOf(this, this.lang);
     const { kind, code } = shownCode(String(this.code ?? ''));
-    const label = k[kind];
+    const label = kindLabel(lang, kind);
     const map = this.#mapUrl();
-    return html`<div part="base" data-kind=${kind}>
+    return html`<div part="base">
       ${this.variant === 'full' ? html`<span part="label">${label}</span>` : nothing}
       <span part="code">${code}</span>
       <button part="copy-button" type="button" @click=${() => void this.copy()}>${t.copy}</button>
       ${map && this.variant === 'full' ? html`<a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${t.openMap}</a>` : nothing}
-      ${this.qr && code && this._qr ? this._qr(kind === 'ndas' ? mapUrlOf(code) : code, k.qrOf(label, code)) : nothing}
+      ${this.qr && code && this._qr ? this._qr(kind === 'ndas' ? mapUrlOf(code) : code, qrText(lang, kind, code)) : nothing}
       <span class="sr-only" role="status" aria-live="polite">${this._announce}</span>
     </div>`;
   }

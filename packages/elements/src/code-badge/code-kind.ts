@@ -20,7 +20,7 @@ const PLUS = new RegExp(`^${OLC}{8}\\+${OLC}{2,7}$`);
  */
 export function shownCode(text: string): { kind: ShownKind; code: string } {
   const s = String(text ?? '').slice(0, 64);
-  const upper = s.normalize('NFKC').toUpperCase();
+  const upper = s.toUpperCase();
   const digits = upper.replace(/[\s\-–—.]/g, '');
   if (/^\d{10}$/.test(digits)) return { kind: 'ndas', code: digits };
   if (PLUS.test(upper.trim())) return { kind: 'plus', code: upper.trim() };
@@ -33,24 +33,33 @@ export function shownCode(text: string): { kind: ShownKind; code: string } {
 /** The public map of the national platform, which a national address code's QR symbol opens. */
 export const mapUrlOf = (ndas: string): string => `https://diachiso.gov.vn/#/map/${ndas}`;
 
-/** Names of the kinds, and the badge's announcements, per language. @internal */
-export const KIND_STRINGS = {
-  vi: {
-    ndas: 'Mã địa chỉ số',
-    location: 'Mã vị trí',
-    plus: 'Plus Code',
-    other: 'Mã',
-    copied: (label: string) => `Đã sao chép ${label === 'Plus Code' ? label : label.toLowerCase()}`,
-    qrOf: (label: string, code: string) => `Mã QR của ${label === 'Plus Code' ? label : label.toLowerCase()} ${code}`,
-    plateTitle: { ndas: 'BIỂN MÃ ĐỊA CHỈ SỐ', location: 'MÃ VỊ TRÍ', plus: 'PLUS CODE', other: 'BIỂN MÃ' },
-  },
-  en: {
-    ndas: 'National address code',
-    location: 'Location code',
-    plus: 'Plus Code',
-    other: 'Code',
-    copied: (label: string) => `${label} copied`,
-    qrOf: (label: string, code: string) => `QR code of ${label === 'Plus Code' ? label : label.toLowerCase()} ${code}`,
-    plateTitle: { ndas: 'NATIONAL ADDRESS CODE', location: 'LOCATION CODE', plus: 'PLUS CODE', other: 'CODE' },
-  },
+const NAMES = {
+  vi: { ndas: 'Mã địa chỉ số', location: 'Mã vị trí', plus: 'Plus Code', other: 'Mã' },
+  en: { ndas: 'National address code', location: 'Location code', plus: 'Plus Code', other: 'Code' },
 } as const;
+
+/** The name of a kind in running text (`mã vị trí`; `Plus Code` keeps its capitals). */
+const inText = (lang: 'vi' | 'en', kind: ShownKind): string => (kind === 'plus' ? NAMES[lang][kind] : NAMES[lang][kind].toLowerCase());
+
+/**
+ * Returns a kind's name as a label (`Mã vị trí`, `Location code`).
+ *
+ * @internal
+ */
+export const kindLabel = (lang: 'vi' | 'en', kind: ShownKind): string => NAMES[lang][kind];
+
+/**
+ * Returns the announcement after a copy (`Đã sao chép mã vị trí`).
+ *
+ * @internal
+ */
+export const copiedText = (lang: 'vi' | 'en', kind: ShownKind): string =>
+  lang === 'vi' ? `Đã sao chép ${inText(lang, kind)}` : `${NAMES.en[kind]} copied`;
+
+/**
+ * Returns the label of a code's QR symbol (`Mã QR của mã địa chỉ số 5713300001`).
+ *
+ * @internal
+ */
+export const qrText = (lang: 'vi' | 'en', kind: ShownKind, code: string): string =>
+  `${lang === 'vi' ? 'Mã QR của' : 'QR code of'} ${inText(lang, kind)} ${code}`;

@@ -1,7 +1,12 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { KIND_STRINGS, mapUrlOf, shownCode } from '../code-badge/code-kind.js';
+import { kindLabel, mapUrlOf, qrText, shownCode, type ShownKind } from '../code-badge/code-kind.js';
 import { langOf, moreStrings } from '../internal/localize.js';
 import { qrSvg } from '../internal/qr.js';
+
+const PLATE_TITLE: Record<'vi' | 'en', Record<ShownKind, string>> = {
+  vi: { ndas: 'BIỂN MÃ ĐỊA CHỈ SỐ', location: 'MÃ VỊ TRÍ', plus: 'PLUS CODE', other: 'BIỂN MÃ' },
+  en: { ndas: 'NATIONAL ADDRESS CODE', location: 'LOCATION CODE', plus: 'PLUS CODE', other: 'CODE' },
+};
 
 /**
  * The printable address plate: the national address code (*mã địa chỉ số*, 10 digits) with its
@@ -138,12 +143,12 @@ export class DcsCodePlate extends LitElement {
 
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
-    const k = KIND_STRINGS[langOf(this, this.lang)];
+    const lang = langOf(this, this.lang);
     const { kind, code } = shownCode(String(this.code ?? ''));
-    const title = k.plateTitle[kind];
+    const title = PLATE_TITLE[lang][kind];
     const secondary = [
-      ...(this.locationCode ? [`${k.location}: ${shownCode(this.locationCode).code}`] : []),
-      ...(this.plusCode ? [`${k.plus}: ${shownCode(this.plusCode).code}`] : []),
+      ...(this.locationCode ? [`${kindLabel(lang, 'location')}: ${shownCode(this.locationCode).code}`] : []),
+      ...(this.plusCode ? [`${kindLabel(lang, 'plus')}: ${shownCode(this.plusCode).code}`] : []),
     ];
     const qr = this.qrContent || (kind === 'ndas' ? mapUrlOf(code) : code);
     const lines = String(this.address ?? '')
@@ -158,7 +163,7 @@ export class DcsCodePlate extends LitElement {
         <p part="address">${lines.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>
         ${secondary.length ? html`<p part="secondary">${secondary.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>` : nothing}
       </div>
-      ${code ? qrSvg(qr, k.qrOf(k[kind], code)) : nothing}
+      ${code ? qrSvg(qr, qrText(lang, kind, code)) : nothing}
       <p part="footer">${t.plateFooter}</p>
     </section>`;
   }
