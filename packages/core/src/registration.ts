@@ -207,9 +207,14 @@ export class RegistrationStore {
     const s = o.snapshot;
     if (s && s.version === 1 && Array.isArray(s.items)) {
       this.#seq = Number(s.seq) || 0;
-      for (const [k, v] of Object.entries(s.serials ?? {})) if (Number.isInteger(v)) this.#serials.set(k, v);
-      for (const r of s.items) this.#index(r);
-      for (const [k, hash, result] of s.keys ?? []) this.#keys.set(k, { hash, result });
+      for (const [k, v] of Object.entries(s.serials && typeof s.serials === 'object' ? s.serials : {}))
+        if (Number.isInteger(v)) this.#serials.set(k, v);
+      // A damaged snapshot (storage edited by hand) loses its damaged entries, never the store.
+      for (const r of s.items)
+        if (r && typeof r.id === 'string' && typeof r.status === 'string' && r.declaration && Array.isArray(r.history)) this.#index(r);
+      for (const k of Array.isArray(s.keys) ? s.keys : [])
+        if (Array.isArray(k) && typeof k[0] === 'string' && typeof k[1] === 'string' && k[2])
+          this.#keys.set(k[0], { hash: k[1], result: k[2] });
     }
   }
 

@@ -267,3 +267,13 @@ test('notices carry the national code first, with its map link, then the locatio
       assert.ok(n.body.includes('https://diachiso.gov.vn/#/map/5713300001'));
     }
 });
+
+test('a damaged saved state loses its damaged entries, never the store', () => {
+  const s = new RegistrationStore(issuer, {
+    snapshot: { version: 1, seq: 3, serials: { '57133': 7 }, items: [null, 5, { id: 'reg-x' }] as never, keys: [null, ['k', 1]] as never },
+  });
+  const r = s.declare(decl());
+  assert.equal(s.create(r.id).record!.code, '5713300008');
+  assert.equal(s.all().length, 1, 'only whole registrations are restored');
+  assert.ok(new RegistrationStore(issuer, { snapshot: { version: 2 } as never }).all().length === 0);
+});
