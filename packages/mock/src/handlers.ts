@@ -216,6 +216,9 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const raw = String(params.code ?? '').slice(0, 64);
       const d = e.decodeCode(raw);
       if (!d) {
+        // Ten digits are a national address code: it is looked up, not decoded.
+        if (parseNdas(raw).ok)
+          return problem(400, 'Invalid input', 'This is a national address code: look it up with GET /v1/codes/ndas/{code}.');
         const p = e.parseCode(raw);
         return problem(p.ok ? 404 : 400, p.ok ? 'Not found' : 'Invalid input', p.ok ? 'No such code.' : p.en);
       }

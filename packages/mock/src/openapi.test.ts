@@ -77,6 +77,10 @@ test('answers validate against the contract’s schemas', async () => {
   await check('get', '/v1/codes/ndas/{code}', '/v1/codes/ndas/571');
   await check('get', '/v1/codes/{code}', '/v1/codes/2236665WW848');
   await check('get', '/v1/codes/{code}', '/v1/codes/bad');
+  assert.match(
+    ((await check('get', '/v1/codes/{code}', '/v1/codes/5713300001')).json as { detail: string }).detail,
+    /national address code/,
+  );
   await check('get', '/v1/units/provinces', '/v1/units/provinces');
   await check('get', '/v1/units/provinces/{code}/wards', '/v1/units/provinces/56/wards');
   await check('get', '/v1/units/wards/{code}', '/v1/units/wards/22736');
