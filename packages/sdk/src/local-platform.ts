@@ -1,7 +1,8 @@
 // The platform answered from the embedded dataset: every operation offline. The engine loads on
 // the first operation that needs it (a failed load is not kept: the next call tries again); the
-// searches run in a Web Worker when asked for; registrations live in memory.
-import type { Registration, RegistrationError, RegistrationStore } from '@diachiso/core';
+// searches run in a Web Worker when asked for; registrations (and the national address codes
+// they are issued) live in the local registry, kept in IndexedDB.
+import type { Registration, RegistrationError, RegistrationStore, UnitRef } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import type { OfflineEngine, WorkerEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
@@ -18,6 +19,7 @@ type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngin
 type Handler<K extends Op> = (p: LocalPlatform, a: Args<K>) => Promise<Answer<K>>;
 
 const search = () => import('@diachiso/search');
+const codes = () => import('./codes.js');
 
 /** Memoises a promise, forgetting a rejected one so that the next call tries again. */
 function retryable<T>(make: () => Promise<T>): () => Promise<T> {
@@ -42,7 +44,7 @@ export class LocalPlatform implements Platform {
   readonly engine: () => Promise<OfflineEngine>;
   /** The searches' engine: the worker when asked for and possible, else the main-thread engine. */
   readonly searcher: () => Promise<{ engine: Searcher; thread: 'worker' | 'main' }>;
-  /** The registrations made offline. */
+  /** The registrations made offline, with the national address codes issued to them (kept in IndexedDB). */
   readonly store: () => Promise<RegistrationStore>;
   #disposed = false;
 
@@ -66,16 +68,8 @@ export class LocalPlatform implements Platform {
         ? search().then((m) => m.startEngine(options.dataset, options.worker))
         : this.engine().then((engine) => ({ engine, thread: 'main' as const })),
     );
-    this.store = retryable(() =>
-      Promise.all([this.engine(), search()]).then(
-        ([e, m]) =>
-          new m.RegistrationStore((p) => {
-            const c = e.encodeCode(p);
-            const code = c.zoneKnown ? c.code : c.plusCode;
-            return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
-          }),
-      ),
-    );
+    // The national address codes issued here: the ward's postal code + a serial, persisted.
+    this.store = retryable(() => Promise.all([this.engine(), codes()]).then(([e, m]) => m.localRegistry(e)));
   }
 
   /** The registrations made offline so far (for export and coverage). */
@@ -117,7 +111,12 @@ export class LocalPlatform implements Platform {
   }
 }
 
-const unit = (u: { code: string; fullName: string }) => ({ code: u.code, name: u.fullName });
+/** A unit's reference; a ward's carries its postal code where the dataset has it. */
+const unit = (u: { code: string; fullName: string; postalCode?: string }): UnitRef => ({
+  code: u.code,
+  name: u.fullName,
+  ...(u.postalCode ? { postalCode: u.postalCode } : {}),
+});
 
 /** Every operation, offline. */
 const handlers: { readonly [K in Op]: Handler<K> } = {
@@ -158,6 +157,14 @@ const handlers: { readonly [K in Op]: Handler<K> } = {
     }
     const w = e.index.registry.ward(d.zone);
     return { ...d, ...(w ? { ward: unit(w) } : {}) };
+  },
+  parseCode: async (p, a) => {
+    const [e, m] = await Promise.all([p.engine(), codes()]);
+    return m.readLocal(e, a.text);
+  },
+  lookupCode: async (p, a) => {
+    const [st, m] = await Promise.all([p.store(), codes()]);
+    return m.lookupLocal(st, a.code);
   },
   verify: async (p, a) => (await p.engine()).verify(a.input),
   layer: async (p, a) => (await p.engine()).layer(a.category, a.bbox),
