@@ -134,10 +134,26 @@ test('register: declare → create → verify, notice and printable plate', asyn
   await page.waitForFunction(() => document.getElementById('status')!.textContent === 'created');
   await page.click('#approve');
   await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 40000 });
+  // The national address code: Phường Nha Trang's postal code (57133) + a serial; the location
+  // code and the Plus Code come second.
+  const badge = await page.$eval('#badge', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent!);
+  assert.match(badge, /^57133\d{5}$/);
+  assert.match(await page.$eval('#badge-location', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent!), /^22366-/);
   const notice = await page.$eval('#notice', (e) => e.textContent!);
-  assert.match(notice, /^Ma dia chi so cua so 12 Tran Phu: 22366-/);
-  const plate = await page.$eval('#plate', (p) => p.shadowRoot!.querySelector('[part="code"]')!.textContent);
-  assert.match(plate!, /^22366-/);
+  assert.match(notice, new RegExp(`^Ma dia chi so cua so 12 Tran Phu: ${badge}\\. Ma vi tri: 22366-`));
+  assert.ok(notice.includes(`https://diachiso.gov.vn/#/map/${badge}`));
+  const plate = await page.$eval('#plate', (p) => ({
+    code: p.shadowRoot!.querySelector('[part="code"]')!.textContent,
+    secondary: p.shadowRoot!.querySelector('[part="secondary"]')!.textContent!,
+    qr: p.shadowRoot!.querySelector('svg[part="qr"]')!.getAttribute('aria-label'),
+  }));
+  assert.equal(plate.code, badge);
+  assert.match(plate.secondary, /Mã vị trí: 22366-.*Plus Code: 7P4F/s);
+  assert.equal(plate.qr, `Mã QR của mã địa chỉ số ${badge}`);
+  // Printed, the plate is on the page (nothing hides it in print styles).
+  await page.emulateMediaType('print');
+  assert.ok(await page.$eval('#plate', (p) => p.getBoundingClientRect().height > 100));
+  await page.emulateMediaType();
   assert.equal(await page.$eval('#history', (e) => e.children.length), 3);
   await shot(page, 'register');
 });

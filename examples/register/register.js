@@ -38,7 +38,11 @@ form.addEventListener('submit', async (e) => {
 document.getElementById('create').addEventListener('click', async () => {
   reg = await client.registrations.create(reg.id);
   document.getElementById('status').textContent = reg.status;
+  // The national address code first (its QR opens the platform's public map), then the location
+  // code and the Plus Code of the point.
   document.getElementById('badge').code = reg.record.code;
+  document.getElementById('badge-location').code = reg.record.locationCode ?? '';
+  document.getElementById('badge-plus').code = reg.record.plusCode ?? '';
   document.getElementById('step3').hidden = false;
 });
 
@@ -61,6 +65,8 @@ document.getElementById('approve').addEventListener('click', async () => {
   plate.code = reg.record.code;
   plate.address = `${reg.record.houseNumber} ${reg.record.street ?? ''}|${reg.record.ward.name}, ${reg.record.province.name}`;
   plate.qrContent = reg.record.qr;
+  plate.locationCode = reg.record.locationCode ?? '';
+  plate.plusCode = reg.record.plusCode ?? '';
   await showNotice();
   document.getElementById('step4').hidden = false;
   document.documentElement.dataset.verified = 'true';

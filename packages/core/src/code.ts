@@ -2,7 +2,15 @@ import { decodeOlc, encodeOlc, recoverNearestOlc } from './olc.js';
 import type { LatLon } from './types.js';
 
 /**
- * The zone table of the digital address code: each zone (a 2025 ward code) has a fixed
+ * The location code (*mã vị trí*, scheme `diachiso-dac/1`): diachiso's open, offline code of a
+ * ≈ 3 m cell, `22366-65WW+848` = the 2025 ward code + an Open Location Code with its first four
+ * characters dropped. Until version 0.2 it was presented as the *mã địa chỉ số*; that name
+ * belongs to the platform's 10-digit national address code (see `ndas.ts`). Every string issued
+ * under the old name still decodes to the same cell (docs/decisions/0007-codes.md).
+ */
+
+/**
+ * The zone table of the location code: each zone (a 2025 ward code) has a fixed
  * reference point; `long` zones (too spread out for one reference point to recover four
  * dropped characters, e.g. the Trường Sa special zone) use the 14-character long form.
  * Zones are never reused: a retired zone stays in `zones` and is listed in `retired`.
@@ -16,8 +24,8 @@ export interface ZoneTable {
   readonly retired: Readonly<Record<string, string>>;
 }
 
-/** A digital address code, decoded. */
-export interface DecodedCode {
+/** A location code, decoded. */
+export interface DecodedLocationCode {
   /** The code in its display form: `22366-65QW+GM8` (long form: `22736-5QXX6F+XX8`). */
   readonly code: string;
   /** The compact form: `22366 65QWGM8`. */
@@ -36,12 +44,12 @@ export interface DecodedCode {
   readonly retired?: string;
 }
 
-/** Why a text is not a digital address code. */
-export type CodeErrorReason =
+/** Why a text is not a location code. */
+export type LocationCodeReason =
   'empty' | 'too-long' | 'length' | 'zone-not-digits' | 'invalid-character' | 'unknown-zone' | 'wrong-form' | 'not-in-zone';
 
-/** The result of {@link parseCode}: a canonical code, or the reason it is not one. */
-export type ParseCodeResult =
+/** The result of {@link parseLocationCode}: a canonical code, or the reason it is not one. */
+export type LocationCodeParse =
   | {
       readonly ok: true;
       /** Display form (`22366-65QW+GM8`). */
@@ -54,16 +62,16 @@ export type ParseCodeResult =
   | {
       readonly ok: false;
       /** Why not. */
-      readonly reason: CodeErrorReason;
+      readonly reason: LocationCodeReason;
       /** Explanation in Vietnamese. */
       readonly vi: string;
       /** Explanation in English. */
       readonly en: string;
     };
 
-/** What {@link encodeCode} returns. */
-export type EncodeCodeResult =
-  | (DecodedCode & { readonly zoneKnown: true })
+/** What {@link encodeLocationCode} returns. */
+export type EncodeLocationCodeResult =
+  | (DecodedLocationCode & { readonly zoneKnown: true })
   | {
       readonly zoneKnown: false;
       /** The full 11-character Plus Code, usable anywhere. */
@@ -74,12 +82,12 @@ export type EncodeCodeResult =
 
 const ALPHABET = '23456789CFGHJMPQRVWX';
 const LEN = 11;
-const MESSAGES: Record<CodeErrorReason, { vi: string; en: string }> = {
+const MESSAGES: Record<LocationCodeReason, { vi: string; en: string }> = {
   empty: { vi: 'Chưa nhập mã.', en: 'No code was entered.' },
-  'too-long': { vi: 'Nội dung quá dài để là một mã địa chỉ số.', en: 'Too long to be a digital address code.' },
+  'too-long': { vi: 'Nội dung quá dài để là một mã vị trí.', en: 'Too long to be a location code.' },
   length: {
-    vi: 'Mã địa chỉ số có 12 ký tự (5 chữ số và 7 ký tự vị trí), hoặc 14 ở dạng dài.',
-    en: 'A digital address code has 12 characters (5 digits and 7 location characters), or 14 in the long form.',
+    vi: 'Mã vị trí có 12 ký tự (5 chữ số và 7 ký tự vị trí), hoặc 14 ở dạng dài.',
+    en: 'A location code has 12 characters (5 digits and 7 location characters), or 14 in the long form.',
   },
   'zone-not-digits': { vi: '5 ký tự đầu (vùng) phải là chữ số.', en: 'The first 5 characters (the zone) must be digits.' },
   'invalid-character': {
@@ -94,7 +102,7 @@ const MESSAGES: Record<CodeErrorReason, { vi: string; en: string }> = {
   'not-in-zone': { vi: 'Vị trí này không thuộc vùng của mã.', en: 'This location is not in the code’s zone.' },
 };
 
-function fail(reason: CodeErrorReason): ParseCodeResult {
+function fail(reason: LocationCodeReason): LocationCodeParse {
   return { ok: false, reason, ...MESSAGES[reason] };
 }
 
@@ -105,7 +113,7 @@ function display(zone: string, loc: string): string {
 }
 
 /**
- * Reads a digital address code the way people type and read it aloud: lower case, spaces,
+ * Reads a location code the way people type and read it aloud: lower case, spaces,
  * hyphens, dots, a missing `+`, and `O`/`0`, `I`/`L`/`1` confusions in the zone digits (said in
  * `corrections`). Anything else is rejected with a reason in Vietnamese and English.
  *
@@ -114,11 +122,11 @@ function display(zone: string, loc: string): string {
  * @returns The canonical code, or why the text is not one.
  * @example
  * ```ts
- * parseCode('22366 65qw gm8'); // { ok: true, code: '22366-65QW+GM8', compact: '22366 65QWGM8', corrections: [] }
- * parseCode('2236O-65QW+GM8').corrections; // ['O→0 in the zone']
+ * parseLocationCode('22366 65qw gm8'); // { ok: true, code: '22366-65QW+GM8', compact: '22366 65QWGM8', corrections: [] }
+ * parseLocationCode('2236O-65QW+GM8').corrections; // ['O→0 in the zone']
  * ```
  */
-export function parseCode(text: string, zones?: ZoneTable): ParseCodeResult {
+export function parseLocationCode(text: string, zones?: ZoneTable): LocationCodeParse {
   if (typeof text !== 'string' || !text.trim()) return fail('empty');
   if (text.length > 64) return fail('too-long');
   const raw = text
@@ -150,7 +158,7 @@ export function parseCode(text: string, zones?: ZoneTable): ParseCodeResult {
 }
 
 /**
- * Encodes a point as a digital address code: the 5-digit zone of the ward that contains it,
+ * Encodes a point as a location code: the 5-digit zone of the ward that contains it,
  * then its 11-digit Plus Code without the first four characters (two in the long form).
  *
  * @param point - The point.
@@ -161,10 +169,10 @@ export function parseCode(text: string, zones?: ZoneTable): ParseCodeResult {
  * @throws RangeError when the point is not a finite lat/lon.
  * @example
  * ```ts
- * encodeCode({ lat: 12.24579, lon: 109.19533 }, zones, zoneAt).code; // '22366-65WW+848'
+ * encodeLocationCode({ lat: 12.24579, lon: 109.19533 }, zones, zoneAt).code; // '22366-65WW+848'
  * ```
  */
-export function encodeCode(point: LatLon, zones: ZoneTable, zoneAt: (p: LatLon) => string | undefined): EncodeCodeResult {
+export function encodeLocationCode(point: LatLon, zones: ZoneTable, zoneAt: (p: LatLon) => string | undefined): EncodeLocationCodeResult {
   const { lat, lon } = point ?? ({} as LatLon);
   if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
     throw new RangeError('The point must have a finite lat in [-90, 90] and lon in [-180, 180].');
@@ -174,25 +182,25 @@ export function encodeCode(point: LatLon, zones: ZoneTable, zoneAt: (p: LatLon) 
   if (!zone || !z)
     return { zoneKnown: false, plusCode: full, note: 'The point is outside the area whose ward polygons are embedded: no zone.' };
   const loc = full.replace('+', '').slice(z.long ? 2 : 4);
-  const decoded = decodeCode(display(zone, loc), zones);
+  const decoded = decodeLocationCode(display(zone, loc), zones);
   if (!decoded) throw new Error(`internal: ${zone} did not round-trip`);
   return { ...decoded, zoneKnown: true };
 }
 
 /**
- * Decodes a digital address code into its zone and cell.
+ * Decodes a location code into its zone and cell.
  *
- * @param code - A code in any form {@link parseCode} accepts.
+ * @param code - A code in any form {@link parseLocationCode} accepts.
  * @param zones - The zone table.
  * @returns The decoded code, or `undefined` when the text is not a valid code of a known zone
- *   (use {@link parseCode} for the reason).
+ *   (use {@link parseLocationCode} for the reason).
  * @example
  * ```ts
- * decodeCode('22366-65WW+848', zones)?.location; // { lat: 12.2457875, lon: 109.195328125 }
+ * decodeLocationCode('22366-65WW+848', zones)?.location; // { lat: 12.2457875, lon: 109.195328125 }
  * ```
  */
-export function decodeCode(code: string, zones: ZoneTable): DecodedCode | undefined {
-  const p = parseCode(code, zones);
+export function decodeLocationCode(code: string, zones: ZoneTable): DecodedLocationCode | undefined {
+  const p = parseLocationCode(code, zones);
   if (!p.ok) return undefined;
   const [zone, loc] = p.compact.split(' ') as [string, string];
   const z = zones.zones[zone]!;
@@ -211,3 +219,51 @@ export function decodeCode(code: string, zones: ZoneTable): DecodedCode | undefi
     ...(retired ? { retired } : {}),
   };
 }
+
+/**
+ * Formats a location code: `display` (`22366-65WW+848`, on plates and badges; default) or
+ * `compact` (`22366 65WW848`).
+ *
+ * @param text - A code in any form {@link parseLocationCode} accepts.
+ * @param style - `display` or `compact`.
+ * @returns The formatted code, or `undefined` when the text does not have a location code's shape.
+ * @example
+ * ```ts
+ * formatLocationCode('22366 65ww848'); // '22366-65WW+848'
+ * ```
+ */
+export function formatLocationCode(text: string, style: 'display' | 'compact' = 'display'): string | undefined {
+  const p = parseLocationCode(text);
+  return p.ok ? (style === 'compact' ? p.compact : p.code) : undefined;
+}
+
+// The names before 0.2, when the location code was called the digital address code. Kept so that
+// code written against them keeps working; see docs/decisions/0007-codes.md.
+
+/** @deprecated Since 0.2 the location code's decoded form is {@link DecodedLocationCode}. */
+export type DecodedCode = DecodedLocationCode;
+/** @deprecated Since 0.2: {@link LocationCodeReason}. */
+export type CodeErrorReason = LocationCodeReason;
+/** @deprecated Since 0.2: {@link LocationCodeParse}. */
+export type ParseCodeResult = LocationCodeParse;
+/** @deprecated Since 0.2: {@link EncodeLocationCodeResult}. */
+export type EncodeCodeResult = EncodeLocationCodeResult;
+/**
+ * Reads a location code. Since 0.2 the same function is {@link parseLocationCode}; to read a
+ * code of any kind (national address code, location code, Plus Code) use `readCode`.
+ *
+ * @deprecated Use {@link parseLocationCode}, or `readCode` for any kind of code.
+ */
+export const parseCode: typeof parseLocationCode = parseLocationCode;
+/**
+ * Encodes a point as a location code.
+ *
+ * @deprecated Use {@link encodeLocationCode}.
+ */
+export const encodeCode: typeof encodeLocationCode = encodeLocationCode;
+/**
+ * Decodes a location code.
+ *
+ * @deprecated Use {@link decodeLocationCode}.
+ */
+export const decodeCode: typeof decodeLocationCode = decodeLocationCode;

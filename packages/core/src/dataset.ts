@@ -16,6 +16,18 @@ export interface AdminData {
   readonly wards: readonly WardRow[];
   /** Khánh Hòa wards' centroid `[lon, lat]` and bbox `[w, s, e, n]`, computed from the polygons. */
   readonly khanhHoa: Readonly<Record<string, { centroid: readonly [number, number]; bbox: readonly number[] }>>;
+  /** Postal codes of the 2025 wards (absent in datasets before 2025.1 with postal codes). */
+  readonly postal?: PostalData;
+}
+
+/** The postal codes of Decision 2334/QĐ-BKHCN (24/08/2025): one 5-digit code per 2025 ward. */
+export interface PostalData {
+  /** The decision, `2334/QĐ-BKHCN`. */
+  readonly decision: string;
+  /** Province code → the 2-digit prefixes its postal codes start with (`56` → `['57', '59']`). */
+  readonly prefixes: Readonly<Record<string, readonly string[]>>;
+  /** Five digits per ward, in the order of {@link AdminData.wards} (`'11120111191111011024…'`). */
+  readonly codes: string;
 }
 
 /**

@@ -17,7 +17,7 @@ export interface FormattableAddress {
   readonly ward: UnitRef;
   /** The 2025 province, name with its type. */
   readonly province: UnitRef;
-  /** Postal code, where known. */
+  /** Postal code, where known (default: the ward's, when its reference carries one). */
   readonly postalCode?: string;
 }
 
@@ -99,7 +99,7 @@ export function formatAddress(a: FormattableAddress, opts: FormatOptions = {}): 
   const ward = en ? unitNameEn(clean(a.ward.name)) : clean(a.ward.name);
   const province = en ? unitNameEn(clean(a.province.name)) : clean(a.province.name);
   const name = clean(a.name);
-  const postal = clean(a.postalCode);
+  const postal = clean(a.postalCode ?? a.ward.postalCode);
   switch (opts.style ?? 'line') {
     case 'lines':
       return [name, local.join(', '), ward, province].filter(Boolean).join('\n');

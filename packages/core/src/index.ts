@@ -22,3 +22,6 @@ export * from './noisy.js';
 export * from './resolve.js';
 export * from './compose.js';
 export * from './registration.js';
+export * from './ndas.js';
+export * from './plus-code.js';
+export * from './read-code.js';

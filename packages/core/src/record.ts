@@ -56,12 +56,19 @@ export interface BasicFields {
   readonly province: UnitRef;
   /** The point the code is computed from. */
   readonly location: LatLon;
-  /** The 12-character digital address code (compact or displayed form). */
+  /**
+   * The national address code (*mã địa chỉ số*, 10 digits: the ward's postal code + the serial
+   * assigned at registration). Records created before 0.2 carry a 12-character location code here.
+   */
   readonly code: string;
-  /** What the code's QR symbol carries (a URL or the code). */
+  /** What the code's QR symbol carries: the public map URL `https://diachiso.gov.vn/#/map/<10 digits>`. */
   readonly qr: string;
   /** Postal code, where known (5 digits). */
   readonly postalCode?: string;
+  /** The location code of the point (*mã vị trí*, `22366-65WW+848`), a secondary line. */
+  readonly locationCode?: string;
+  /** The full Plus Code of the point (`7P4F65WW+848`), a secondary line. */
+  readonly plusCode?: string;
 }
 
 /** The advanced (optional) fields. The governing decision's full lists are not public: extend freely. */
@@ -107,6 +114,8 @@ export const RECORD_FIELDS = {
     code: { vi: 'Mã địa chỉ số', en: 'Digital address code' },
     qr: { vi: 'Nội dung mã QR', en: 'QR content' },
     postalCode: { vi: 'Mã bưu chính', en: 'Postal code' },
+    locationCode: { vi: 'Mã vị trí', en: 'Location code' },
+    plusCode: { vi: 'Plus Code', en: 'Plus Code' },
   },
   advanced: {
     phone: { vi: 'Số điện thoại', en: 'Phone' },
@@ -139,7 +148,7 @@ const isStr = (v: unknown): v is string => typeof v === 'string' && v.trim().len
  * advanced fields are malformed, with messages in Vietnamese and English. Never throws.
  *
  * @param rec - Anything that should be an {@link AddressRecord}.
- * @param validCode - Optional check of the digital address code (e.g. `parseCode` of the code module).
+ * @param validCode - Optional check of the national address code (e.g. `(c) => parseNdas(c).ok`).
  * @returns The issues; empty when the record is valid.
  * @example
  * ```ts
@@ -192,7 +201,7 @@ export function validateRecord(rec: unknown, validCode?: (code: string) => boole
   )
     bad('location', 'vĩ độ/kinh độ không hợp lệ.', 'latitude/longitude out of range.');
   if (!isStr(r.code)) missing('code');
-  else if (validCode && !validCode(r.code)) bad('code', 'không phải mã địa chỉ số hợp lệ.', 'not a valid digital address code.');
+  else if (validCode && !validCode(r.code)) bad('code', 'không phải mã địa chỉ số hợp lệ.', 'not a valid national address code.');
   if (!isStr(r.qr)) missing('qr');
   if (r.postalCode !== undefined && !(typeof r.postalCode === 'string' && /^\d{5}$/.test(r.postalCode)))
     bad('postalCode', 'phải có 5 chữ số.', 'must have 5 digits.');

@@ -12,6 +12,8 @@ export interface Province {
   readonly type: string;
   /** Name with its type (`Tỉnh Khánh Hòa`). */
   readonly fullName: string;
+  /** The 2-digit prefixes of its postal codes (`['57', '59']`), where the dataset has them. */
+  readonly postalPrefixes?: readonly string[];
 }
 
 /** A 2025 ward, commune or special zone. */
@@ -32,6 +34,8 @@ export interface Ward {
   readonly centroid?: LatLon;
   /** `[west, south, east, north]`, where the polygon is embedded. */
   readonly bbox?: readonly number[];
+  /** Its 5-digit postal code (Decision 2334/QĐ-BKHCN), where the dataset has it. */
+  readonly postalCode?: string;
 }
 
 /**
@@ -57,6 +61,7 @@ export class AdminRegistry {
   readonly #wardByCode = new Map<string, Ward>();
   readonly #wardsByName = new Map<string, Ward[]>();
   readonly #provinceByName = new Map<string, Province>();
+  readonly #wardByPostal = new Map<string, Ward>();
 
   /**
    * Builds the registry.
@@ -66,13 +71,17 @@ export class AdminRegistry {
   constructor(data: AdminData) {
     this.provinces = data.provinces.map(([code, name, type]) => {
       const n = canonicalSpelling(name);
-      const p: Province = { code, name: n, type, fullName: `${type} ${n}` };
+      const prefixes = data.postal?.prefixes[code];
+      const p: Province = { code, name: n, type, fullName: `${type} ${n}`, ...(prefixes ? { postalPrefixes: prefixes } : {}) };
       this.#provinceByCode.set(code, p);
       this.#provinceByName.set(fold(n), p);
       return p;
     });
-    this.wards = data.wards.map(([code, name, type, provinceCode, nameEn]) => {
+    // Five digits per ward, in ward order; a string of another length belongs to other rows.
+    const postal = data.postal && data.postal.codes.length === data.wards.length * 5 ? data.postal.codes : '';
+    this.wards = data.wards.map(([code, name, type, provinceCode, nameEn], i) => {
       const n = canonicalSpelling(name);
+      const postalCode = postal.slice(i * 5, i * 5 + 5);
       const geo = data.khanhHoa[code];
       const w: Ward = {
         code,
@@ -82,8 +91,10 @@ export class AdminRegistry {
         nameEn,
         provinceCode,
         ...(geo ? { centroid: { lat: geo.centroid[1], lon: geo.centroid[0] }, bbox: geo.bbox } : {}),
+        ...(postalCode ? { postalCode } : {}),
       };
       this.#wardByCode.set(code, w);
+      if (postalCode) this.#wardByPostal.set(postalCode, w);
       const key = fold(n);
       const list = this.#wardsByName.get(key);
       if (list) list.push(w);
@@ -110,6 +121,34 @@ export class AdminRegistry {
    */
   ward(code: string | number): Ward | undefined {
     return this.#wardByCode.get(padCode(code, 5));
+  }
+
+  /**
+   * Returns the postal code of a 2025 ward (Decision 2334/QĐ-BKHCN).
+   *
+   * @param wardCode - A 2025 ward code (zero-padded or not).
+   * @returns The 5-digit postal code, or `undefined` for an unknown ward or a dataset without postal codes.
+   * @example
+   * ```ts
+   * reg.postalCodeOf('22366'); // '57133' (Phường Nha Trang)
+   * ```
+   */
+  postalCodeOf(wardCode: string | number): string | undefined {
+    return this.ward(wardCode)?.postalCode;
+  }
+
+  /**
+   * Returns the 2025 ward whose postal code this is (each ward has its own).
+   *
+   * @param postalCode - A 5-digit postal code.
+   * @returns The ward, or `undefined`.
+   * @example
+   * ```ts
+   * reg.wardByPostalCode('57133')?.fullName; // 'Phường Nha Trang'
+   * ```
+   */
+  wardByPostalCode(postalCode: string): Ward | undefined {
+    return this.#wardByPostal.get(String(postalCode).trim());
   }
 
   /**
@@ -152,13 +191,14 @@ export class AdminRegistry {
   }
 
   /**
-   * Returns a `{ code, name }` reference to a ward, name with its type.
+   * Returns a `{ code, name, postalCode }` reference to a ward, name with its type (`postalCode`
+   * where the dataset has it).
    *
    * @param ward - A ward.
    * @returns The reference.
    */
   static wardRef(ward: Ward): UnitRef {
-    return { code: ward.code, name: ward.fullName };
+    return { code: ward.code, name: ward.fullName, ...(ward.postalCode ? { postalCode: ward.postalCode } : {}) };
   }
 
   /**

@@ -12,6 +12,8 @@ export interface UnitRef {
   readonly code: string;
   /** The name with its type word, e.g. `Phường Bắc Nha Trang`, `Tỉnh Khánh Hòa`. */
   readonly name: string;
+  /** A ward's 5-digit postal code (Decision 2334/QĐ-BKHCN), where known. */
+  readonly postalCode?: string;
 }
 
 /** What a suggestion points to. */

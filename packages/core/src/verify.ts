@@ -48,6 +48,8 @@ export interface VerifiedAddress {
   readonly ward: UnitRef;
   /** The 2025 province. */
   readonly province: UnitRef;
+  /** The ward's 5-digit postal code (Decision 2334/QĐ-BKHCN), where the dataset has it. */
+  readonly postalCode?: string;
   /** One line, Vietnamese. */
   readonly formatted: string;
   /** One line, English. */
@@ -132,6 +134,7 @@ export function verifyAddress(
     ward: best.ward,
     province: best.province,
   };
+  const postalCode = g.registry.postalCodeOf(best.ward.code);
   const address: VerifiedAddress = {
     ...(houseNumber ? { houseNumber } : {}),
     ...(c.alley ? { alley: c.alley.value } : {}),
@@ -139,6 +142,7 @@ export function verifyAddress(
     ...(c.hamlet ? { hamlet: c.hamlet.value } : {}),
     ward: best.ward,
     province: best.province,
+    ...(postalCode ? { postalCode } : {}),
     formatted: formatAddress(parts),
     formattedEn: formatAddress(parts, { locale: 'en' }),
   };

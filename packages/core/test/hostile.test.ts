@@ -8,7 +8,10 @@ import {
   formatAddress,
   parseAddress,
   parseCode,
+  parseNdas,
+  parsePlusCode,
   queryKey,
+  readCode,
   validateRecord,
   verifyAddress,
   LegacyConverter,
@@ -48,6 +51,11 @@ test('core: normalise, parse, verify, convert, codes, records never throw and st
     const pc = bounded('parseCode', s, () => parseCode(s, zones));
     if (!pc.ok) assert.ok(pc.vi && pc.en);
     bounded('decodeCode', s, () => decodeCode(s, zones));
+    const rc = bounded('readCode', s, () => readCode(s, { registry: g.registry, zones, ward: s, province: s }));
+    for (const f of rc.findings) assert.ok(f.vi && f.en && (f.severity === 'error' || f.severity === 'warning'));
+    const nd = bounded('parseNdas', s, () => parseNdas(s));
+    if (!nd.ok) assert.ok(nd.vi && nd.en);
+    bounded('parsePlusCode', s, () => parsePlusCode(s));
     bounded('validateRecord', s, () =>
       validateRecord({ name: s, houseNumber: s, street: s, ward: { code: s, name: s }, advanced: { email: s, website: s } }),
     );

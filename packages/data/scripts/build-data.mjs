@@ -73,6 +73,41 @@ const admin = {
   wards,
   khanhHoa: wardGeo,
 };
+admin.postal = postalCodes(wards);
+
+// ---------------------------------------------------------------- postal codes (2025 wards)
+// Decision 2334/QĐ-BKHCN: one 5-digit postal code per 2025 ward, starting with one of its
+// province's 2-digit prefixes. The build refuses any ward without a code, a code used twice, or
+// a code outside its province's prefixes (see docs/digital-address-code.md). Call it with the
+// final `wards` rows: the codes are stored in their order.
+function postalCodes(wardRows) {
+  const prefixes = {};
+  for (const p of json('admin/province_postal_code_prefixes.json'))
+    prefixes[pad(p.code, 2)] = String(p.postal_code_prefix)
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => /^\d{2}$/.test(x))
+      .sort();
+  const codes = {};
+  const seen = new Map();
+  const provinceOf = new Map(wardRows.map((w) => [w[0], w[3]]));
+  for (const r of csv('admin/ward_postal_codes_2025.csv')) {
+    const ward = pad(r.ward_code, 5);
+    const code = String(r.postal_code).trim();
+    if (!/^\d{5}$/.test(code)) throw new Error(`postal code ${code} of ward ${ward} is not 5 digits`);
+    if (provinceOf.get(ward) !== pad(r.province_code, 2))
+      throw new Error(`postal code row ${ward}: not a ward of province ${r.province_code}`);
+    if (!(prefixes[pad(r.province_code, 2)] ?? []).includes(code.slice(0, 2)))
+      throw new Error(`postal code ${code} of ward ${ward} is outside its province's prefixes`);
+    if (seen.has(code)) throw new Error(`postal code ${code} is used by wards ${seen.get(code)} and ${ward}`);
+    seen.set(code, ward);
+    codes[ward] = code;
+  }
+  const missing = wardRows.filter((w) => !codes[w[0]]);
+  if (missing.length) throw new Error(`${missing.length} wards have no postal code (first: ${missing[0][0]})`);
+  // One string of 5 digits per ward, in the order of `wards`: half the gzip size of a map.
+  return { decision: '2334/QĐ-BKHCN', prefixes, codes: wardRows.map((w) => codes[w[0]]).join('') };
+}
 
 // ---------------------------------------------------------------- legacy → 2025
 // Citations for Khánh Hòa: verified against the resolution text at build time. The clause

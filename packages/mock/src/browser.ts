@@ -1,4 +1,5 @@
 import { setupWorker } from 'msw/browser';
+import type { RegistrationSnapshot } from '@diachiso/core';
 import { createHandlers, type MockOptions } from './handlers.js';
 
 /** Options of {@link startMockPlatform}. */
@@ -21,7 +22,7 @@ export interface BrowserMockOptions extends MockOptions {
  * ```
  */
 export async function startMockPlatform(opts: BrowserMockOptions = {}): Promise<() => void> {
-  const worker = setupWorker(...createHandlers(opts));
+  const worker = setupWorker(...createHandlers({ ...opts, registrations: opts.registrations ?? savedRegistrations() }));
   await worker.start({
     serviceWorker: { url: opts.serviceWorkerUrl ?? '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
@@ -30,3 +31,29 @@ export async function startMockPlatform(opts: BrowserMockOptions = {}): Promise<
   return () => worker.stop();
 }
 export { createHandlers, type MockOptions } from './handlers.js';
+
+const KEY = 'diachiso-mock-registrations';
+
+/**
+ * Keeps the mock platform's registrations in `localStorage`, so that a reload of a demo page
+ * continues the national address code serials instead of issuing them again (nothing is kept
+ * where storage is unavailable).
+ */
+function savedRegistrations(): NonNullable<MockOptions['registrations']> {
+  try {
+    const text = globalThis.localStorage?.getItem(KEY);
+    const snapshot = text ? (JSON.parse(text) as RegistrationSnapshot) : undefined;
+    return {
+      ...(snapshot ? { snapshot } : {}),
+      onChange: (s) => {
+        try {
+          localStorage.setItem(KEY, JSON.stringify(s));
+        } catch {
+          /* full or blocked: the demo goes on in memory */
+        }
+      },
+    };
+  } catch {
+    return {};
+  }
+}

@@ -54,7 +54,9 @@ describe('contract in Chromium: online over msw and offline agree', () => {
         location: { lat: 12.2388, lon: 109.1967 },
       })) as Registration;
       const created = (await c.registrations.create(d.id)) as Registration;
-      expect(created.record!.code.startsWith('22366-')).to.equal(true);
+      expect(created.record!.code).to.match(/^57133\d{5}$/); // the national address code
+      expect(created.record!.locationCode!.startsWith('22366-')).to.equal(true);
+      expect((await c.lookupCode(created.record!.code))?.registrationId).to.equal(d.id);
       const v = (await c.registrations.verify(d.id, 'approve')) as Registration;
       expect(v.status).to.equal('verified');
     }

@@ -84,6 +84,7 @@ for (const mode of ['online', 'offline'] as const) {
       assert.deepEqual(await c.units.ward('22736'), {
         code: '22736',
         name: 'Đặc khu Trường Sa',
+        postalCode: '57906',
         province: { code: '56', name: 'Tỉnh Khánh Hòa' },
       });
       assert.equal(await c.units.ward('99999'), null);
@@ -119,7 +120,8 @@ for (const mode of ['online', 'offline'] as const) {
       assert.equal(again.id, d.id, 'same key, same content: the same registration');
       const created = (await c.registrations.create(d.id)) as Registration;
       assert.equal(created.status, 'created');
-      assert.match(created.record!.code, /^22366-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
+      assert.match(created.record!.code, /^57133\d{5}$/); // the national address code: Phường Nha Trang's postal code + a serial
+      assert.match(created.record!.locationCode!, /^22366-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
       const verified = (await c.registrations.verify(d.id, 'approve')) as Registration;
       assert.equal(verified.status, 'verified');
       assert.deepEqual(

@@ -146,8 +146,14 @@ test('codes: encode, decode and parse agree online (over the mock) and offline',
       (err: unknown) => err instanceof DiachisoError && err.code === 'invalid-input',
     );
     const p = await c.parseCode('224O2 65ww848');
-    assert.ok(p.ok && p.code === '22402-65WW+848' && p.corrections.length === 1);
+    assert.ok(p.kind === 'location' && p.valid && p.code === '22402-65WW+848' && p.corrections.length === 1);
   }
+  // The three kinds read the same online and offline; a national code names its ward.
+  for (const t of ['5713312345', '57133 1234', '57133A2345', '7P4F65WW+848', '65WW+848', '22736-WHJWWC+622', 'hello'])
+    assert.deepEqual(await online.parseCode(t), await offline.parseCode(t), t);
+  const n = await online.parseCode('5713312345');
+  assert.ok(n.kind === 'ndas' && n.valid && n.postalCode === '57133' && n.serial === '12345');
+  assert.deepEqual(n.ward, { code: '22366', name: 'Phường Nha Trang', postalCode: '57133' });
   await assert.rejects(
     () => offline.decodeCode('99999-65WW+848'),
     (err: unknown) => err instanceof DiachisoError && err.code === 'invalid-input',
@@ -186,4 +192,93 @@ test('the client caches suggest answers (LRU), and the mock injects faults on re
     faulty.close();
     server.listen({ onUnhandledRequest: 'error' });
   }
+});
+
+test('registration over the mock issues national address codes, looked up online; units carry postal codes', async () => {
+  const saved: unknown[] = [];
+  const own = setupServer(...createHandlers({ baseUrl: 'https://reg.test', registrations: { onChange: (x) => saved.push(x) } }));
+  server.close();
+  own.listen({ onUnhandledRequest: 'error' });
+  try {
+    const c = await createClient({ mode: 'online', baseUrl: 'https://reg.test' });
+    const d = {
+      name: 'Nhà ông A',
+      category: 'house' as const,
+      houseNumber: '12',
+      street: 'Trần Phú',
+      ward: { code: '22366', name: 'Phường Nha Trang' },
+      province: { code: '56', name: 'Tỉnh Khánh Hòa' },
+      location: { lat: 12.24579, lon: 109.19533 },
+    };
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await c.registrations.declare({ ...d, name: `Nhà ${i}` });
+      assert.ok(!('queued' in r));
+      const created = await c.registrations.create(r.id);
+      assert.ok(!('queued' in created));
+      codes.push(created.record!.code);
+      assert.equal(created.record!.qr, `https://diachiso.gov.vn/#/map/${created.record!.code}`);
+      assert.equal(created.record!.locationCode, '22366-65WW+848');
+      assert.equal(created.record!.plusCode, '7P4F65WW+848');
+    }
+    assert.deepEqual(codes, ['5713300001', '5713300002']);
+    assert.ok(saved.length > 0, 'the state was handed to the persistence hook');
+    const found = await c.lookupCode('57133 00002');
+    assert.equal(found?.source, 'online');
+    assert.equal(found?.record.name, 'Nhà 1');
+    assert.equal(found?.status, 'created');
+    assert.equal(await c.lookupCode('5713399999'), null);
+    await assert.rejects(
+      () => c.lookupCode('57133'),
+      (e: unknown) => e instanceof DiachisoError && e.code === 'invalid-input',
+    );
+    const n = await c.registrations.notice(found!.registrationId, 'sms', 'vi');
+    assert.match(n.body, /^Ma dia chi so cua so 12 Tran Phu: 5713300002\./);
+    assert.deepEqual(await c.units.ward('22366'), {
+      code: '22366',
+      name: 'Phường Nha Trang',
+      postalCode: '57133',
+      province: { code: '56', name: 'Tỉnh Khánh Hòa' },
+    });
+    assert.ok((await c.units.wards('56')).every((w) => /^5[79]\d{3}$/.test(w.postalCode ?? '')));
+    // A restarted mock given the saved state continues the serials.
+    const again = setupServer(...createHandlers({ baseUrl: 'https://reg2.test', registrations: { snapshot: saved.at(-1) as never } }));
+    own.close();
+    again.listen({ onUnhandledRequest: 'error' });
+    try {
+      const c2 = await createClient({ mode: 'online', baseUrl: 'https://reg2.test' });
+      const r = await c2.registrations.declare(d);
+      assert.ok(!('queued' in r));
+      const created = await c2.registrations.create(r.id);
+      assert.ok(!('queued' in created));
+      assert.equal(created.record!.code, '5713300003');
+    } finally {
+      again.close();
+    }
+  } finally {
+    own.close();
+    server.listen({ onUnhandledRequest: 'error' });
+  }
+});
+
+test('offline, the local registry issues and looks up national address codes, and keeps its serials', async () => {
+  const c = await createClient({ mode: 'offline' });
+  const r = await c.registrations.declare({
+    name: 'Nhà B',
+    category: 'house',
+    houseNumber: '3',
+    street: 'Lê Thánh Tôn',
+    ward: { code: '22366', name: 'Phường Nha Trang' },
+    province: { code: '56', name: 'Tỉnh Khánh Hòa' },
+    location: { lat: 12.24579, lon: 109.19533 },
+  });
+  assert.ok(!('queued' in r));
+  const created = await c.registrations.create(r.id);
+  assert.ok(!('queued' in created));
+  assert.match(created.record!.code, /^57133\d{5}$/);
+  const found = await c.lookupCode(created.record!.code);
+  assert.equal(found?.source, 'offline');
+  assert.equal(found?.record.houseNumber, '3');
+  const u = await c.units.ward('22759');
+  assert.equal(u?.postalCode, '59122');
 });

@@ -1,4 +1,17 @@
-import { isLatLon, noticeText, RegistrationError, RegistrationStore, type Declaration, type SuggestionKind } from '@diachiso/core';
+import {
+  AdminRegistry,
+  codeIssuer,
+  codeLookup,
+  isLatLon,
+  noticeText,
+  parseNdas,
+  readCode,
+  RegistrationError,
+  RegistrationStore,
+  type Declaration,
+  type RegistrationSnapshot,
+  type SuggestionKind,
+} from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import { coverage, exportRecords, OfflineEngine, toCsv, toGeoJson } from '@diachiso/search';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
@@ -22,6 +35,12 @@ export interface MockOptions {
    * (0–1) that fail with a network error, a 500, a 429, malformed JSON, or a delay.
    */
   faults?: { networkError?: number; serverError?: number; rateLimited?: number; malformed?: number; slowMs?: number; slowRate?: number };
+  /**
+   * The registration database's persistence: a saved state to start from, and a hook called with
+   * the whole state after every change, so that national address code serials are never reused
+   * across restarts (default: in memory).
+   */
+  registrations?: { snapshot?: RegistrationSnapshot; onChange?: (snapshot: RegistrationSnapshot) => void };
 }
 
 /** An RFC 9457 problem details response. */
@@ -81,16 +100,19 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
     }
     return undefined;
   };
-  // The platform's registration database (in memory), with the engine's codes.
+  // The platform's registration database: national address codes are the ward's postal code +
+  // a serial of that postal code; the location code and Plus Code come from the engine.
   let store: Promise<RegistrationStore> | undefined;
   const getStore = () =>
     (store ??= getEngine().then(
       (e) =>
-        new RegistrationStore((p) => {
-          const c = e.encodeCode(p);
-          const code = c.zoneKnown ? c.code : c.plusCode;
-          return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
-        }),
+        new RegistrationStore(
+          codeIssuer(e.index.registry, (p) => e.encodeCode(p)),
+          {
+            ...(opts.registrations?.snapshot ? { snapshot: opts.registrations.snapshot } : {}),
+            ...(opts.registrations?.onChange ? { onChange: opts.registrations.onChange } : {}),
+          },
+        ),
     ));
   const registrationError = (e: unknown): Response => {
     if (e instanceof RegistrationError) {
@@ -174,13 +196,23 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const e = await getEngine();
       const c = e.encodeCode(p);
       const w = c.zoneKnown ? e.index.registry.ward(c.zone) : undefined;
-      return HttpResponse.json({ ...c, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) });
+      return HttpResponse.json({ ...c, ...(w ? { ward: AdminRegistry.wardRef(w) } : {}) });
     }),
     http.get(`${base}/v1/codes/parse`, async ({ request }) => {
       const denied = await gate(request);
       if (denied) return denied;
       const e = await getEngine();
-      return HttpResponse.json(e.parseCode((new URL(request.url).searchParams.get('q') ?? '').slice(0, 64)));
+      const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 64);
+      return HttpResponse.json(readCode(q, { registry: e.index.registry, zones: e.zones }));
+    }),
+    http.get(`${base}/v1/codes/ndas/:code`, async ({ request, params }) => {
+      const denied = await gate(request);
+      if (denied) return denied;
+      const p = parseNdas(String(params.code ?? '').slice(0, 64));
+      if (!p.ok) return problem(400, 'Invalid input', p.en);
+      const r = (await getStore()).lookup(p.code);
+      const answer = r && codeLookup(r);
+      return answer ? HttpResponse.json(answer) : problem(404, 'Not found', 'No address was registered with this national address code.');
     }),
     http.get(`${base}/v1/codes/:code`, async ({ request, params }) => {
       const denied = await gate(request);
@@ -189,11 +221,14 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const raw = String(params.code ?? '').slice(0, 64);
       const d = e.decodeCode(raw);
       if (!d) {
+        // Ten digits are a national address code: it is looked up, not decoded.
+        if (parseNdas(raw).ok)
+          return problem(400, 'Invalid input', 'This is a national address code: look it up with GET /v1/codes/ndas/{code}.');
         const p = e.parseCode(raw);
         return problem(p.ok ? 404 : 400, p.ok ? 'Not found' : 'Invalid input', p.ok ? 'No such code.' : p.en);
       }
       const w = e.index.registry.ward(d.zone);
-      return HttpResponse.json({ ...d, zoneKnown: true, ...(w ? { ward: { code: w.code, name: w.fullName } } : {}) });
+      return HttpResponse.json({ ...d, zoneKnown: true, ...(w ? { ward: AdminRegistry.wardRef(w) } : {}) });
     }),
     http.get(`${base}/v1/search`, async ({ request }) => {
       const denied = await gate(request);
@@ -239,7 +274,11 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const e = await getEngine();
       const code = String(params.code ?? '');
       if (!e.index.registry.province(code)) return problem(404, 'Not found', 'No province with this code.');
-      return HttpResponse.json(e.index.registry.wardsOf(code).map((w) => ({ code: w.code, name: w.fullName })));
+      return HttpResponse.json(
+        e.index.registry
+          .wardsOf(code)
+          .map((w) => ({ code: w.code, name: w.fullName, ...(w.postalCode ? { postalCode: w.postalCode } : {}) })),
+      );
     }),
     http.get(`${base}/v1/units/wards/:code`, async ({ request, params }) => {
       const denied = await gate(request);
@@ -248,7 +287,12 @@ export function createHandlers(opts: MockOptions = {}): RequestHandler[] {
       const w = e.index.registry.ward(String(params.code ?? ''));
       const p = w && e.index.registry.province(w.provinceCode);
       return w && p
-        ? HttpResponse.json({ code: w.code, name: w.fullName, province: { code: p.code, name: p.fullName } })
+        ? HttpResponse.json({
+            code: w.code,
+            name: w.fullName,
+            ...(w.postalCode ? { postalCode: w.postalCode } : {}),
+            province: { code: p.code, name: p.fullName },
+          })
         : problem(404, 'Not found', 'No 2025 ward with this code.');
     }),
     http.get(`${base}/v1/layers/:category`, async ({ request, params }) => {

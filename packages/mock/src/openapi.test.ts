@@ -70,8 +70,17 @@ test('answers validate against the contract’s schemas', async () => {
   await check('get', '/v1/codes/encode', '/v1/codes/encode?lat=21&lon=105.8');
   await check('get', '/v1/codes/parse', '/v1/codes/parse?q=224O2%2065ww848');
   await check('get', '/v1/codes/parse', '/v1/codes/parse?q=nope');
+  await check('get', '/v1/codes/parse', '/v1/codes/parse?q=5713312345');
+  await check('get', '/v1/codes/parse', '/v1/codes/parse?q=57133A2345');
+  await check('get', '/v1/codes/parse', '/v1/codes/parse?q=7P4F65WW%2B848');
+  await check('get', '/v1/codes/ndas/{code}', '/v1/codes/ndas/5713399999');
+  await check('get', '/v1/codes/ndas/{code}', '/v1/codes/ndas/571');
   await check('get', '/v1/codes/{code}', '/v1/codes/2236665WW848');
   await check('get', '/v1/codes/{code}', '/v1/codes/bad');
+  assert.match(
+    ((await check('get', '/v1/codes/{code}', '/v1/codes/5713300001')).json as { detail: string }).detail,
+    /national address code/,
+  );
   await check('get', '/v1/units/provinces', '/v1/units/provinces');
   await check('get', '/v1/units/provinces/{code}/wards', '/v1/units/provinces/56/wards');
   await check('get', '/v1/units/wards/{code}', '/v1/units/wards/22736');
@@ -102,5 +111,7 @@ test('answers validate against the contract’s schemas', async () => {
     { 'Idempotency-Key': 'conformance-verify' },
   );
   await check('get', '/v1/registrations/{id}', `/v1/registrations/${id}`);
+  const created = (await (await fetch(`${BASE}/v1/registrations/${id}`)).json()) as { record: { code: string } };
+  await check('get', '/v1/codes/ndas/{code}', `/v1/codes/ndas/${created.record.code}`);
   await check('get', '/v1/registrations/{id}/notice', `/v1/registrations/${id}/notice?channel=email&lang=en`);
 });

@@ -51,7 +51,7 @@ test('reverse: Khánh Hòa points give their ward, points elsewhere give null', 
   const c = await createClient({ mode: 'offline' });
   const nt = await c.reverse({ lat: 12.2388, lon: 109.1967 });
   assert.deepEqual(nt && { ward: nt.ward, province: nt.province }, {
-    ward: { code: '22366', name: 'Phường Nha Trang' },
+    ward: { code: '22366', name: 'Phường Nha Trang', postalCode: '57133' },
     province: { code: '56', name: 'Tỉnh Khánh Hòa' },
   });
   // …with the nearest streets and points of interest, nearest first, in metres

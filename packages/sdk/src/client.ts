@@ -1,5 +1,7 @@
 import type {
   AddressComponents,
+  CodeLookup,
+  CodeReading,
   Declaration,
   Notice,
   NoticeChannel,
@@ -8,7 +10,7 @@ import type {
   ConversionCandidate,
   DecodedCode,
   LatLon,
-  ParseCodeResult,
+  LocationCodeParse,
   ReverseResult,
   Suggestion,
   SuggestionKind,
@@ -315,6 +317,9 @@ export type EncodeAnswer =
   | (CodeAnswer & { readonly zoneKnown: true })
   | { readonly zoneKnown: false; readonly plusCode: string; readonly note: string; readonly source: Source };
 
+/** The answer of {@link Client.lookupCode}: the registration a national address code was issued to, with the side that answered. */
+export type LookupAnswer = (CodeLookup & { readonly source: Source }) | null;
+
 /** Options of {@link Client.reverse}. */
 export interface ReverseOptions extends CallOptions {
   /** How many nearest streets and points of interest (default 3 and 5 within 500 m); `false` for none. */
@@ -411,17 +416,41 @@ export interface Client {
    */
   decodeCode(code: string, opts?: CallOptions): Promise<CodeAnswer>;
   /**
-   * Reads a typed code: the canonical code (and what was corrected), or the reason it is not
-   * one, in Vietnamese and English. Never throws for bad input.
+   * Reads a typed code and says which kind it is: a national address code (`ndas`, 10 digits:
+   * the ward's postal code + a serial; its postal code checked against the postal codes of the
+   * 2025 wards, and its ward named), a location code (`location`, `22366-65WW+848`) or a full
+   * Plus Code (`plus`), with findings in Vietnamese and English. Read with the embedded data
+   * where the client has it (in `auto` too: no network needed), else by the platform
+   * (`GET /v1/codes/parse`); failing both, by its shape alone (no ward named, zones unchecked).
+   * Never throws.
    *
    * @param text - What the user typed.
-   * @returns The result.
+   * @returns The reading.
    * @example
    * ```ts
-   * await client.parseCode('224O2 65ww848'); // { ok: true, code: '22402-65WW+848', corrections: ['O→0 in the zone'], … }
+   * await client.parseCode('5713312345');
+   * // { kind: 'ndas', code: '5713312345', postalCode: '57133', serial: '12345',
+   * //   ward: { code: '22366', name: 'Phường Nha Trang', postalCode: '57133' }, valid: true, findings: [], … }
+   * (await client.parseCode('224O2 65ww848')).kind; // 'location' (code '22402-65WW+848', corrections ['O→0 in the zone'])
    * ```
    */
-  parseCode(text: string): Promise<ParseCodeResult>;
+  parseCode(text: string): Promise<CodeReading>;
+  /**
+   * Looks up a national address code: the registration it was issued to (status, ward, point,
+   * location code, Plus Code). Online the platform answers (`GET /v1/codes/ndas/{code}`);
+   * offline, the local registry (the codes this device issued). A national code cannot be
+   * decoded without a lookup.
+   *
+   * @param code - The 10 digits (spaces and dashes allowed).
+   * @param opts - Abort signal.
+   * @returns The registration's answer, or `null` when no address has this code.
+   * @throws DiachisoError `invalid-input` (with the reason) when the text is not 10 digits.
+   * @example
+   * ```ts
+   * (await client.lookupCode('57133 00001'))?.record.ward.name; // 'Phường Nha Trang'
+   * ```
+   */
+  lookupCode(code: string, opts?: CallOptions): Promise<LookupAnswer>;
   /**
    * Returns search results (a longer, paged list than `suggest`).
    *
@@ -524,9 +553,11 @@ function isLatLon(p: unknown): p is LatLon {
   );
 }
 
-/** The code reader of core, loaded on first use. */
-const parseCodeShape = async (text: string): Promise<ParseCodeResult> =>
-  (await import('@diachiso/core')).parseCode(typeof text === 'string' ? text : '');
+/** The location code reader of core, loaded on first use. */
+const parseCodeShape = async (text: string): Promise<LocationCodeParse> =>
+  (await import('@diachiso/core')).parseLocationCode(typeof text === 'string' ? text : '');
+/** The code services (any kind of code, national code lookup, local registry), loaded on first use. */
+const codes = () => import('./codes.js');
 
 /** Tags an answer with its source without changing what `JSON.stringify` or a deep comparison see. */
 function tagSource<T extends object>(v: T, source: Source): T & { readonly source: Source } {
@@ -812,13 +843,21 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
       return { ...r.value, source: r.source } as CodeAnswer;
     },
     async parseCode(text) {
-      // The zone table is part of the embedded dataset; online-only clients check the shape.
-      if (!local) return parseCodeShape(text);
+      const t = typeof text === 'string' ? text : '';
+      const m = await codes();
+      // Empty, or longer than any code: the shape says so without asking anybody.
+      if (!t.trim() || t.length > 64) return m.readShape(t);
       try {
-        return (await local.engine()).parseCode(typeof text === 'string' ? text : '');
+        return (await run('parseCode', { text: t })).value;
       } catch {
-        return parseCodeShape(text);
+        return m.readShape(t);
       }
+    },
+    async lookupCode(c, opts) {
+      const o2 = opt(opts);
+      const digits = (await codes()).ndasDigits(locale, c);
+      const r = await run('lookupCode', { code: digits }, o2.signal);
+      return r.value ? { ...r.value, source: r.source } : null;
     },
     async reverse(p, opts) {
       const o2 = opt(opts);

@@ -8,7 +8,7 @@
 import { DiachisoError } from './errors.js';
 import type { HttpPlatform } from './http-platform.js';
 import type { LocalPlatform } from './local-platform.js';
-import { PLATFORM_ONLY, type Answer, type Args, type Op, type Platform, type RunContext, type Sourced } from './platform.js';
+import { LOCAL_FIRST, PLATFORM_ONLY, type Answer, type Args, type Op, type Platform, type RunContext, type Sourced } from './platform.js';
 
 /** Tuning of the fallback. @internal */
 export interface FallbackOptions {
@@ -51,6 +51,13 @@ export class FallbackPlatform implements Platform {
 
   async run<K extends Op>(op: K, args: Args<K>, ctx: RunContext = {}): Promise<Sourced<Answer<K>>> {
     if (PLATFORM_ONLY.has(op)) return this.http.run(op, args, ctx);
+    if (LOCAL_FIRST.has(op))
+      try {
+        return await this.local.run(op, args, ctx);
+      } catch (e) {
+        if (ctx.signal?.aborted) throw e;
+        return this.http.run(op, args, ctx);
+      }
     if (this.coolingDown) {
       this.#probeSoon();
       return this.local.run(op, args, ctx);

@@ -29,6 +29,7 @@ export {
   type Sourced,
   type DroppedSubmission,
   type WriteResult,
+  type LookupAnswer,
 } from './client.js';
 export { DiachisoError, type DiachisoErrorCode } from './errors.js';
 export type {
@@ -41,4 +42,7 @@ export type {
   Citation,
   Range,
   ConversionCandidate,
+  CodeReading,
+  CodeFinding,
+  CodeLookup,
 } from '@diachiso/core';

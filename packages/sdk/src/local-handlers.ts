@@ -1,12 +1,20 @@
 // Every operation of the platform contract, answered from the embedded dataset (loaded with the
 // first operation of a LocalPlatform).
+import type { UnitRef } from '@diachiso/core';
 import { DiachisoError } from './errors.js';
 import type { Handler } from './local-platform.js';
 import type { Answer, Op } from './platform.js';
 
 const search = () => import('@diachiso/search');
 
-const unit = (u: { code: string; fullName: string }) => ({ code: u.code, name: u.fullName });
+const codes = () => import('./codes.js');
+
+/** A unit's reference; a ward's carries its postal code where the dataset has it. */
+const unit = (u: { code: string; fullName: string; postalCode?: string }): UnitRef => ({
+  code: u.code,
+  name: u.fullName,
+  ...(u.postalCode ? { postalCode: u.postalCode } : {}),
+});
 
 /** Every operation, offline. @internal */
 export const handlers: { readonly [K in Op]: Handler<K> } = {
@@ -47,6 +55,14 @@ export const handlers: { readonly [K in Op]: Handler<K> } = {
     }
     const w = e.index.registry.ward(d.zone);
     return { ...d, ...(w ? { ward: unit(w) } : {}) };
+  },
+  parseCode: async (p, a) => {
+    const [e, m] = await Promise.all([p.engine(), codes()]);
+    return m.readLocal(e, a.text);
+  },
+  lookupCode: async (p, a) => {
+    const [st, m] = await Promise.all([p.store(), codes()]);
+    return m.lookupLocal(st, a.code);
   },
   verify: async (p, a) => (await p.engine()).verify(a.input),
   layer: async (p, a) => (await p.engine()).layer(a.category, a.bbox),

@@ -1,6 +1,7 @@
 // The platform answered from the embedded dataset: every operation offline. The engine loads on
 // the first operation that needs it (a failed load is not kept: the next call tries again); the
-// searches run in a Web Worker when asked for; registrations live in memory.
+// searches run in a Web Worker when asked for; registrations (and the national address codes
+// they are issued) live in the local registry, kept in IndexedDB.
 import type { Registration, RegistrationError, RegistrationStore } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
 import type { OfflineEngine, WorkerEngine } from '@diachiso/search';
@@ -19,6 +20,7 @@ type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngin
 export type Handler<K extends Op> = (p: LocalPlatform, a: Args<K>) => Promise<Answer<K>>;
 
 const search = () => import('@diachiso/search');
+const codes = () => import('./codes.js');
 
 /** Memoises a promise, forgetting a rejected one so that the next call tries again. */
 function retryable<T>(make: () => Promise<T>): () => Promise<T> {
@@ -43,7 +45,7 @@ export class LocalPlatform implements Platform {
   readonly engine: () => Promise<OfflineEngine>;
   /** The searches' engine: the worker when asked for and possible, else the main-thread engine. */
   readonly searcher: () => Promise<{ engine: Searcher; thread: 'worker' | 'main' }>;
-  /** The registrations made offline. */
+  /** The registrations made offline, with the national address codes issued to them (kept in IndexedDB). */
   readonly store: () => Promise<RegistrationStore>;
   #disposed = false;
 
@@ -67,16 +69,8 @@ export class LocalPlatform implements Platform {
         ? search().then((m) => m.startEngine(options.dataset, options.worker))
         : this.engine().then((engine) => ({ engine, thread: 'main' as const })),
     );
-    this.store = retryable(() =>
-      Promise.all([this.engine(), search()]).then(
-        ([e, m]) =>
-          new m.RegistrationStore((p) => {
-            const c = e.encodeCode(p);
-            const code = c.zoneKnown ? c.code : c.plusCode;
-            return { code, qr: `https://diachiso.vn/c/${encodeURIComponent(code)}` };
-          }),
-      ),
-    );
+    // The national address codes issued here: the ward's postal code + a serial, persisted.
+    this.store = retryable(() => Promise.all([this.engine(), codes()]).then(([e, m]) => m.localRegistry(e)));
   }
 
   /** The registrations made offline so far (for export and coverage). */

@@ -3,6 +3,8 @@
 // joins them all implement it; the routes table (routes.ts) says how each operation travels.
 import type {
   AddressComponents,
+  CodeLookup,
+  CodeReading,
   ConversionCandidate,
   DecodedCode,
   Declaration,
@@ -47,6 +49,8 @@ export interface Operations {
   convertLegacy: { args: { q: string }; answer: { candidates: readonly ConversionCandidate[]; split: boolean; ambiguous: boolean } };
   encodeCode: { args: { point: LatLon }; answer: EncodeRaw };
   decodeCode: { args: { code: string; compact: string }; answer: DecodedCode & { ward?: UnitRef } };
+  parseCode: { args: { text: string }; answer: CodeReading };
+  lookupCode: { args: { code: string }; answer: CodeLookup | null };
   verify: { args: { input: string | AddressComponents }; answer: VerifyResult };
   layer: { args: { category: string; bbox?: readonly number[] }; answer: LayerCollection };
   exportRecords: {
@@ -73,6 +77,15 @@ export type Answer<K extends Op> = Operations[K]['answer'];
 
 /** The registration steps and reads: they exist on the platform only (never answered locally in `auto`). @internal */
 export const PLATFORM_ONLY: ReadonlySet<Op> = new Set<Op>(['health', 'registration', 'notice', 'declare', 'create', 'approve']);
+
+/**
+ * Operations that `auto` answers from the embedded data first, asking the platform only when the
+ * data cannot load: reading a code needs nothing the platform knows better (the same postal
+ * codes and zone table), and a code typed into a badge should not wait for the network.
+ *
+ * @internal
+ */
+export const LOCAL_FIRST: ReadonlySet<Op> = new Set<Op>(['parseCode']);
 
 /** How one call runs. @internal */
 export interface RunContext {

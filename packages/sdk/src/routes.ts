@@ -113,6 +113,21 @@ export const routes: { readonly [K in Op]: Route<K> } = {
     },
     lazy: true,
   },
+  parseCode: {
+    method: 'GET',
+    path: '/v1/codes/parse',
+    query: (a) => ({ q: a.text }),
+    parse: (b, _a, x) => x.parseCodeReadingBody(b),
+    lazy: true,
+  },
+  lookupCode: {
+    method: 'GET',
+    path: '/v1/codes/ndas/{code}',
+    params: (a) => ({ code: a.code }),
+    parse: (b, a, x) => x.parseLookupBody(b, a.code),
+    notFound: null,
+    lazy: true,
+  },
   verify: {
     method: 'POST',
     path: '/v1/verify',

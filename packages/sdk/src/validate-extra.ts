@@ -1,9 +1,13 @@
 // The parsers of answers that are not on the typing path (reverse, legacy conversion, codes):
 // a separate module, loaded on first use, so that the autocomplete does not carry them.
 import {
+  NDAS_MAP_URL,
   OBJECT_CATEGORIES,
   type AddressRecord,
   type AdvancedFields,
+  type CodeFinding,
+  type CodeLookup,
+  type CodeReading,
   type ConversionCandidate,
   type Declaration,
   type DecodedCode,
@@ -128,6 +132,13 @@ export function parseCodeBody(
 // ---- the answers off the search path: verify, layers, export, coverage, units, registrations
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** A 5-digit postal code, or `undefined`. */
+const postal = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{5}$/.test(v) ? v : undefined);
+/** A full Plus Code, or `undefined`. */
+const plusCode = (v: unknown): string | undefined => {
+  const s = str(v, 16);
+  return s && /^[23456789CFGHJMPQRVWX]{8}\+[23456789CFGHJMPQRVWX]{0,7}$/.test(s) ? s : undefined;
+};
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const count = (v: unknown): number | undefined => (Number.isInteger(v) && (v as number) >= 0 ? (v as number) : undefined);
 const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined =>
@@ -136,6 +147,80 @@ const oneOf = <T extends string>(v: unknown, allowed: readonly T[]): T | undefin
 const put = (out: Record<string, unknown>, k: string, v: unknown) => {
   if (v !== undefined) out[k] = v;
 };
+
+function codeFinding(v: unknown): CodeFinding | undefined {
+  if (!isObj(v)) return undefined;
+  const reason = str(v.reason, 40);
+  const severity = oneOf(v.severity, ['error', 'warning'] as const);
+  const vi = str(v.vi, 1000);
+  const en = str(v.en, 1000);
+  return reason && severity && vi !== undefined && en !== undefined ? { reason, severity, vi, en } : undefined;
+}
+
+/**
+ * Returns the reading of a `/v1/codes/parse` body (which kind of code, its parts, its findings),
+ * field by field, or `undefined` if malformed.
+ *
+ * @internal
+ */
+export function parseCodeReadingBody(body: unknown): CodeReading | undefined {
+  if (!isObj(body) || typeof body.valid !== 'boolean' || !Array.isArray(body.findings)) return undefined;
+  const kind = oneOf(body.kind, ['ndas', 'location', 'plus', 'unknown'] as const);
+  if (!kind) return undefined;
+  const findings = body.findings.slice(0, 20).flatMap((f) => codeFinding(f) ?? []);
+  // A code is valid only when no finding is an error: a platform saying otherwise is not believed.
+  const valid = body.valid && !findings.some((f) => f.severity === 'error');
+  if (kind === 'unknown') return { kind, valid: false, findings };
+  const out: Record<string, unknown> = { kind };
+  const code = str(body.code, 64);
+  if (code === undefined) return undefined;
+  if (kind === 'ndas') {
+    const digits = (v: unknown, n: number) => (typeof v === 'string' && v.length <= n && /^\d*$/.test(v) ? v : undefined);
+    const postalCode = digits(body.postalCode, 5);
+    const serial = digits(body.serial, 5);
+    if (digits(code, 10) === undefined || postalCode === undefined || serial === undefined) return undefined;
+    if (valid && !/^\d{10}$/.test(code)) return undefined;
+    Object.assign(out, { code, postalCode, serial });
+    put(out, 'ward', unit(body.ward));
+    put(out, 'province', unit(body.province));
+    out.mapUrl = httpUrl(body.mapUrl) ?? '';
+  } else if (kind === 'location') {
+    out.code = code;
+    out.compact = str(body.compact, 20) ?? '';
+    out.zone = str(body.zone, 5) ?? '';
+    put(out, 'ward', unit(body.ward));
+    put(out, 'plusCode', plusCode(body.plusCode));
+    put(out, 'location', point(body.location));
+    out.corrections = Array.isArray(body.corrections) ? body.corrections.slice(0, 10).flatMap((c) => str(c, 100) ?? []) : [];
+  } else {
+    out.code = code;
+    put(out, 'location', point(body.location));
+  }
+  return Object.assign(out, { valid, findings }) as unknown as CodeReading;
+}
+
+/**
+ * Returns the answer of `/v1/codes/ndas/{code}` (the registration a national address code was
+ * issued to), field by field, or `undefined` if malformed or about another code.
+ *
+ * @internal
+ */
+export function parseLookupBody(body: unknown, code: string): CodeLookup | undefined {
+  if (!isObj(body) || body.code !== code || !/^\d{10}$/.test(code)) return undefined;
+  const status = oneOf(body.status, ['declared', 'created', 'verified', 'rejected'] as const);
+  const registrationId = str(body.registrationId, 200);
+  const record = addressRecord(body.record);
+  if (!status || !registrationId || !record || record.code !== code) return undefined;
+  return {
+    code,
+    postalCode: code.slice(0, 5),
+    serial: code.slice(5),
+    mapUrl: httpUrl(body.mapUrl) ?? `${NDAS_MAP_URL}${code}`,
+    registrationId,
+    status,
+    record,
+  };
+}
 
 const FINDING_KINDS = ['legacy-unit', 'misspelled', 'missing', 'outside-province', 'unconfirmed', 'unrecognized', 'expanded'] as const;
 const COMPONENTS = ['houseNumber', 'alley', 'street', 'hamlet', 'ward', 'district', 'province', 'address'] as const;
@@ -199,7 +284,9 @@ export function parseVerifyBody(body: unknown): VerifyResult | undefined {
     if (!ward || !province || formatted === undefined || formattedEn === undefined) return undefined;
     const addr: Record<string, unknown> = {};
     for (const k of ['houseNumber', 'alley', 'street', 'hamlet']) put(addr, k, str(a[k], 200));
-    Object.assign(addr, { ward, province, formatted, formattedEn });
+    Object.assign(addr, { ward, province });
+    put(addr, 'postalCode', postal(a.postalCode));
+    Object.assign(addr, { formatted, formattedEn });
     out.address = addr;
   } else if (status !== 'invalid') return undefined;
   out.findings = body.findings.slice(0, 50).flatMap((f) => finding(f) ?? []);
@@ -387,7 +474,9 @@ function addressRecord(v: unknown): AddressRecord | undefined {
   if (!code || !qr) return undefined;
   const { owner: _o, declaredBy: _d, ...rest } = d as Declaration & Record<string, unknown>;
   const out: Record<string, unknown> = { ...rest, code, qr };
-  put(out, 'postalCode', str(v.postalCode, 10));
+  put(out, 'postalCode', postal(v.postalCode));
+  put(out, 'locationCode', str(v.locationCode, 20));
+  put(out, 'plusCode', plusCode(v.plusCode));
   put(out, 'id', str(v.id, 200));
   return out as unknown as AddressRecord;
 }

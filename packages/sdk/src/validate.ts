@@ -59,7 +59,8 @@ export function unit(v: unknown): UnitRef | undefined {
   const o = v as Record<string, unknown>;
   const c = code(o.code);
   const n = str(o.name, 200);
-  return c && n ? { code: c, name: n } : undefined;
+  const postal = typeof o.postalCode === 'string' && /^\d{5}$/.test(o.postalCode) ? o.postalCode : undefined;
+  return c && n ? { code: c, name: n, ...(postal ? { postalCode: postal } : {}) } : undefined;
 }
 
 /** @internal */

@@ -15,7 +15,25 @@ describe('dcs-code-badge', () => {
     expect(ev.detail.code).to.equal('22366-65WW+848');
     expect(await navigator.clipboard.readText()).to.equal('22366-65WW+848');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Đã sao chép mã địa chỉ số');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Đã sao chép mã vị trí');
+    expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Mã vị trí');
+  });
+
+  it('labels a national address code as such, and its QR code opens the platform’s public map', async () => {
+    const el = await fixture<DcsCodeBadge>(html`<dcs-code-badge code="57133 00001" qr></dcs-code-badge>`);
+    expect(el.shadowRoot!.querySelector('[part="code"]')!.textContent).to.equal('5713300001');
+    expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Mã địa chỉ số');
+    await waitUntil(() => el.shadowRoot!.querySelector('svg[part="qr"]'), 'the QR encoder loads on demand');
+    const svg = el.shadowRoot!.querySelector('svg[part="qr"]')!;
+    expect(svg.getAttribute('aria-label')).to.equal('Mã QR của mã địa chỉ số 5713300001');
+    // Version 3 (29 modules) holds the 40-character map URL at level M; the 10 digits alone fit in 21.
+    expect(Number(svg.getAttribute('data-modules'))).to.be.greaterThan(21);
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    el.code = '7p4f65ww+848';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent).to.equal('Plus Code');
+    expect(el.shadowRoot!.querySelector('[part="code"]')!.textContent).to.equal('7P4F65WW+848');
   });
 
   it('says so when copying is impossible (no clipboard, no selection copy)', async () => {
@@ -41,7 +59,7 @@ describe('dcs-code-badge', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('svg[part="qr"]'), 'the QR encoder loads on demand');
     const svg = el.shadowRoot!.querySelector('svg[part="qr"]')!;
     expect(Number(svg.getAttribute('data-modules'))).to.be.greaterThan(20);
-    expect(svg.getAttribute('aria-label')).to.equal('QR code of digital address code 22366-65WW+848');
+    expect(svg.getAttribute('aria-label')).to.equal('QR code of location code 22366-65WW+848');
     expect(el.shadowRoot!.querySelector('a')!.getAttribute('href')).to.equal('https://maps.example/?q=22366-65WW%2B848');
     el.mapHref = 'javascript:alert(1)';
     await el.updateComplete;
@@ -57,7 +75,29 @@ describe('dcs-code-badge', () => {
 });
 
 describe('dcs-code-plate', () => {
-  it('prints the code, the address lines and a QR code of the given content', async () => {
+  it('prints the national address code first with its QR code, then the location code and Plus Code', async () => {
+    const el = await fixture<DcsCodePlate>(
+      html`<dcs-code-plate
+        code="5713300001"
+        address="12 Trần Phú|Phường Nha Trang, Tỉnh Khánh Hòa"
+        location-code="22366 65ww848"
+        plus-code="7P4F65WW+848"
+      ></dcs-code-plate>`,
+    );
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part="title"]')!.textContent).to.equal('BIỂN MÃ ĐỊA CHỈ SỐ');
+    expect(root.querySelector('[part="code"]')!.textContent).to.equal('5713300001');
+    expect(root.querySelector('[part="secondary"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Mã vị trí: 22366-65WW+848Plus Code: 7P4F65WW+848',
+    );
+    expect(root.querySelector('svg[part="qr"]')!.getAttribute('aria-label')).to.equal('Mã QR của mã địa chỉ số 5713300001');
+    await expect(el).to.be.accessible();
+    el.lang = 'en';
+    await el.updateComplete;
+    expect(root.querySelector('[part="title"]')!.textContent).to.equal('NATIONAL ADDRESS CODE');
+  });
+
+  it('prints a location code given as the code (plates before 0.2) under its own name', async () => {
     const el = await fixture<DcsCodePlate>(
       html`<dcs-code-plate
         code="22366-65WW+848"

@@ -1,34 +1,33 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { moreStrings } from '../internal/localize.js';
+import { langOf, moreStrings } from '../internal/localize.js';
 import { styles } from './code-badge.styles.js';
+import { copiedText, kindLabel, mapUrlOf, qrText, shownCode } from './code-kind.js';
 
 /**
- * Returns a code in display form (`22366 65ww848` → `22366-65WW+848`), or the text as given when
- * it does not have a code's shape (the badge shows, it does not validate: see `parseCode`).
+ * Returns a code in display form (`22366 65ww848` → `22366-65WW+848`, `57133 00001` →
+ * `5713300001`), or the text as given when it does not have a code's shape (the badge shows, it
+ * does not validate: see `readCode`).
  *
  * @param text - The code.
  * @returns The display form.
  * @internal
  */
 export function displayForm(text: string): string {
-  const raw = text
-    .slice(0, 64)
-    .toUpperCase()
-    .replace(/[\s\-.+_/]/g, '');
-  const m = /^(\d{5})([23456789CFGHJMPQRVWX]{7}|[23456789CFGHJMPQRVWX]{9})$/.exec(raw);
-  return m ? `${m[1]}-${m[2]!.slice(0, -3)}+${m[2]!.slice(-3)}` : text.slice(0, 64);
+  return shownCode(text).code;
 }
 
 /**
- * Shows a digital address code: formatted, copyable (with a fallback and a confirmation
- * announced to screen readers), with an optional QR code and a link to a map.
+ * Shows a code of an address: the national address code (*mã địa chỉ số*, 10 digits), a
+ * location code (*mã vị trí*, `22366-65WW+848`) or a Plus Code, labelled by its kind, formatted,
+ * copyable (with a fallback and a confirmation announced to screen readers), with an optional QR
+ * code (a national code's QR opens the platform's public map) and a link to a map.
  *
- * @summary The digital address code of an address, copyable.
+ * @summary A code of an address (national address code, location code, Plus Code), copyable.
  *
  * @event dcs-copy - The code was copied; `detail.code` is the code.
  *
  * @csspart base - The wrapper.
- * @csspart label - "Mã địa chỉ số".
+ * @csspart label - The kind of code: "Mã địa chỉ số", "Mã vị trí" or "Plus Code".
  * @csspart code - The code.
  * @csspart copy-button - The copy button.
  * @csspart map-link - The link to the map.
@@ -55,7 +54,7 @@ export class DcsCodeBadge extends LitElement {
     _qr: { state: true },
   };
 
-  /** The code, in any accepted form (shown in its display form when valid). */
+  /** The code, in any accepted form (shown in its display form, labelled by its kind). */
   declare code: string;
   /** `full` (label, code, buttons; default) or `compact` (code and copy only). */
   declare variant: 'full' | 'compact';
@@ -90,6 +89,7 @@ export class DcsCodeBadge extends LitElement {
    */
   async copy(): Promise<boolean> {
     const t = moreStrings(this, this.lang);
+    const lang = langOf(this, this.lang);
     const text = this.displayCode;
     let ok = false;
     try {
@@ -115,7 +115,7 @@ export class DcsCodeBadge extends LitElement {
       }
       ta.remove();
     }
-    this._announce = ok ? t.copied : t.copyFailed;
+    this._announce = ok ? copiedText(lang, shownCode(String(this.code ?? '')).kind) : t.copyFailed;
     if (ok) this.dispatchEvent(new CustomEvent('dcs-copy', { detail: { code: text }, bubbles: true, composed: true }));
     return ok;
   }
@@ -136,14 +136,16 @@ export class DcsCodeBadge extends LitElement {
 
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
-    const code = this.displayCode;
+    const lang = langOf(this, this.lang);
+    const { kind, code } = shownCode(String(this.code ?? ''));
+    const label = kindLabel(lang, kind);
     const map = this.#mapUrl();
     return html`<div part="base">
-      ${this.variant === 'full' ? html`<span part="label">${t.codeLabel}</span>` : nothing}
+      ${this.variant === 'full' ? html`<span part="label">${label}</span>` : nothing}
       <span part="code">${code}</span>
       <button part="copy-button" type="button" @click=${() => void this.copy()}>${t.copy}</button>
       ${map && this.variant === 'full' ? html`<a part="map-link" href=${map} target="_blank" rel="noopener noreferrer">${t.openMap}</a>` : nothing}
-      ${this.qr && code && this._qr ? this._qr(code, t.qrOf(code)) : nothing}
+      ${this.qr && code && this._qr ? this._qr(kind === 'ndas' ? mapUrlOf(code) : code, qrText(lang, kind, code)) : nothing}
       <span class="sr-only" role="status" aria-live="polite">${this._announce}</span>
     </div>`;
   }

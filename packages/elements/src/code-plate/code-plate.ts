@@ -1,19 +1,27 @@
-import { parseCode } from '@diachiso/core';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import { moreStrings } from '../internal/localize.js';
+import { kindLabel, mapUrlOf, qrText, shownCode, type ShownKind } from '../code-badge/code-kind.js';
+import { langOf, moreStrings } from '../internal/localize.js';
 import { qrSvg } from '../internal/qr.js';
 
+const PLATE_TITLE: Record<'vi' | 'en', Record<ShownKind, string>> = {
+  vi: { ndas: 'BIỂN MÃ ĐỊA CHỈ SỐ', location: 'MÃ VỊ TRÍ', plus: 'PLUS CODE', other: 'BIỂN MÃ' },
+  en: { ndas: 'NATIONAL ADDRESS CODE', location: 'LOCATION CODE', plus: 'PLUS CODE', other: 'CODE' },
+};
+
 /**
- * The printable digital address plate: the code, the 2025 address and a QR code, as SVG-backed
- * markup with print styles, one plate per element, so a ward office can print a street's plates
- * in one go (one plate per printed page section, never split).
+ * The printable address plate: the national address code (*mã địa chỉ số*, 10 digits) with its
+ * QR code (the platform's public map), the 2025 address, then the location code (*mã vị trí*)
+ * and the Plus Code as secondary lines; as SVG-backed markup with print styles, one plate per
+ * element, so a ward office can print a street's plates in one go (never split across pages).
+ * Given a location code as `code` (plates before 0.2), it prints that code under its own name.
  *
- * @summary A printable digital address plate.
+ * @summary A printable address plate: national address code first, with its QR code.
  *
  * @csspart plate - The plate.
  * @csspart title - The title line.
  * @csspart code - The code.
  * @csspart address - The address lines.
+ * @csspart secondary - The secondary codes (location code, Plus Code).
  * @csspart qr - The QR code.
  * @csspart footer - The footer line.
  *
@@ -22,8 +30,8 @@ import { qrSvg } from '../internal/qr.js';
  *
  * @example
  * ```html
- * <dcs-code-plate code="22366-65WW+848" address="12 Trần Phú|Phường Nha Trang, Tỉnh Khánh Hòa"
- *   qr-content="https://diachiso.vn/c/22366-65WW%2B848"></dcs-code-plate>
+ * <dcs-code-plate code="5713300001" address="12 Trần Phú|Phường Nha Trang, Tỉnh Khánh Hòa"
+ *   location-code="22366-65WW+848" plus-code="7P4F65WW+848"></dcs-code-plate>
  * ```
  */
 export class DcsCodePlate extends LitElement {
@@ -70,6 +78,12 @@ export class DcsCodePlate extends LitElement {
       font-size: 0.4cm;
       line-height: 1.3;
     }
+    [part='secondary'] {
+      margin: 0 0.3cm 0.2cm;
+      font-size: 0.3cm;
+      line-height: 1.3;
+      font-family: ui-monospace, Menlo, Consolas, monospace;
+    }
     [part='qr'] {
       grid-column: 2;
       grid-row: 2;
@@ -102,14 +116,20 @@ export class DcsCodePlate extends LitElement {
     code: { type: String },
     address: { type: String },
     qrContent: { type: String, attribute: 'qr-content' },
+    locationCode: { type: String, attribute: 'location-code' },
+    plusCode: { type: String, attribute: 'plus-code' },
     lang: { type: String },
   };
 
-  /** The code. */
+  /** The national address code (10 digits); a location code is printed under its own name. */
   declare code: string;
+  /** The location code of the point, a secondary line. */
+  declare locationCode: string | undefined;
+  /** The Plus Code of the point, a secondary line. */
+  declare plusCode: string | undefined;
   /** The 2025 address; `|` separates lines. */
   declare address: string;
-  /** What the QR code carries (default: the code). */
+  /** What the QR code carries (default: the platform's public map of a national code, else the code). */
   declare qrContent: string | undefined;
   /** `vi` (default) or `en`. */
   declare lang: string;
@@ -123,20 +143,27 @@ export class DcsCodePlate extends LitElement {
 
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
-    const p = parseCode(this.code ?? '');
-    const code = p.ok ? p.code : String(this.code ?? '').slice(0, 64);
+    const lang = langOf(this, this.lang);
+    const { kind, code } = shownCode(String(this.code ?? ''));
+    const title = PLATE_TITLE[lang][kind];
+    const secondary = [
+      ...(this.locationCode ? [`${kindLabel(lang, 'location')}: ${shownCode(this.locationCode).code}`] : []),
+      ...(this.plusCode ? [`${kindLabel(lang, 'plus')}: ${shownCode(this.plusCode).code}`] : []),
+    ];
+    const qr = this.qrContent || (kind === 'ndas' ? mapUrlOf(code) : code);
     const lines = String(this.address ?? '')
       .slice(0, 500)
       .split('|')
       .map((l) => l.trim())
       .filter(Boolean);
-    return html`<section part="plate" aria-label=${`${t.plateTitle} ${code}`}>
-      <p part="title">${t.plateTitle}</p>
+    return html`<section part="plate" aria-label=${`${title} ${code}`} data-kind=${kind}>
+      <p part="title">${title}</p>
       <div>
         <p part="code">${code}</p>
         <p part="address">${lines.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>
+        ${secondary.length ? html`<p part="secondary">${secondary.map((l, i) => html`${i ? html`<br />` : nothing}${l}`)}</p>` : nothing}
       </div>
-      ${code ? qrSvg(this.qrContent || code, t.qrOf(code)) : nothing}
+      ${code ? qrSvg(qr, qrText(lang, kind, code)) : nothing}
       <p part="footer">${t.plateFooter}</p>
     </section>`;
   }
