@@ -22,6 +22,7 @@ const PACKAGES = {
     'dcs-code-plate',
     'dcs-verify-dialog',
     'dcs-mini-map',
+    'dcs-platform',
     'react',
   ],
 };
