@@ -28,6 +28,7 @@ const PACKAGES = {
     'dcs-code-plate',
     'dcs-verify-dialog',
     'dcs-mini-map',
+    'dcs-platform',
     'react',
   ],
 };

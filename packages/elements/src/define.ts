@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import './dcs-platform.js';
 import './dcs-address-autocomplete.js';
 import './dcs-code-badge.js';
 import './dcs-code-plate.js';

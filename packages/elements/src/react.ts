@@ -18,7 +18,13 @@ import { DcsCodeBadge } from './dcs-code-badge.js';
 import { DcsCodePlate } from './dcs-code-plate.js';
 import { DcsMiniMap } from './dcs-mini-map.js';
 import { DcsVerifyDialog } from './dcs-verify-dialog.js';
-import type { DcsErrorEvent, DcsSelectEvent } from './events/select.js';
+import { DcsPlatform } from './dcs-platform.js';
+import type { DcsDeselectEvent } from './events/deselect.js';
+import type { DcsErrorEvent } from './events/error.js';
+import type { DcsMapReadyEvent } from './events/map-ready.js';
+import type { DcsMoveEvent } from './events/move.js';
+import type { DcsSelectEvent } from './events/select.js';
+import type { DcsVerifyEvent } from './events/verify.js';
 
 /** `<dcs-address-autocomplete>` as a React component. */
 export const AddressAutocomplete = createComponent({
@@ -28,6 +34,7 @@ export const AddressAutocomplete = createComponent({
   events: {
     onDcsSelect: 'dcs-select' as EventName<DcsSelectEvent>,
     onDcsError: 'dcs-error' as EventName<DcsErrorEvent>,
+    onDcsDeselect: 'dcs-deselect' as EventName<DcsDeselectEvent>,
     onChange: 'change',
   },
 });
@@ -48,7 +55,7 @@ export const VerifyDialog = createComponent({
   tagName: 'dcs-verify-dialog',
   elementClass: DcsVerifyDialog,
   react: React,
-  events: { onDcsVerify: 'dcs-verify' as EventName<CustomEvent> },
+  events: { onDcsVerify: 'dcs-verify' as EventName<DcsVerifyEvent> },
 });
 
 /** `<dcs-mini-map>` as a React component. */
@@ -56,5 +63,8 @@ export const MiniMap = createComponent({
   tagName: 'dcs-mini-map',
   elementClass: DcsMiniMap,
   react: React,
-  events: { onDcsMove: 'dcs-move' as EventName<CustomEvent>, onDcsMapReady: 'dcs-map-ready' as EventName<CustomEvent> },
+  events: { onDcsMove: 'dcs-move' as EventName<DcsMoveEvent>, onDcsMapReady: 'dcs-map-ready' as EventName<DcsMapReadyEvent> },
 });
+
+/** `<dcs-platform>` as a React component: one client for the elements inside it. */
+export const Platform = createComponent({ tagName: 'dcs-platform', elementClass: DcsPlatform, react: React });

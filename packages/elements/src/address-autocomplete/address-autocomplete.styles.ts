@@ -34,22 +34,33 @@ export const styles = [
       outline: 3px solid var(--dcs-color-focus, #1a66d2);
       outline-offset: 1px;
     }
-    [part='listbox'] {
+    [part='popup'] {
       position: absolute;
       z-index: var(--dcs-z-index, 1000);
       inset-inline: 0;
       margin: 0.25rem 0 0;
-      padding: 0.25rem 0;
-      list-style: none;
-      max-height: var(--listbox-max-height);
-      overflow-y: auto;
       background: var(--dcs-color-surface, Canvas);
       border: 1px solid var(--dcs-color-border, #767676);
       border-radius: var(--dcs-radius, 0.375rem);
       box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
+      overflow: hidden;
     }
+    [part='listbox'] {
+      margin: 0;
+      padding: 0.25rem 0;
+      list-style: none;
+      max-height: var(--listbox-max-height);
+      overflow-y: auto;
+    }
+    [part='popup'][hidden],
     [part='listbox'][hidden] {
       display: none;
+    }
+    [part='attribution'] {
+      padding: 0.25rem 0.75rem;
+      font-size: 0.75em;
+      border-top: 1px solid var(--dcs-color-border, #767676);
+      color: var(--dcs-color-muted, #4a4a4a);
     }
     [part~='option'] {
       padding: 0.5rem 0.75rem;
@@ -88,6 +99,7 @@ export const styles = [
     }
     @media (prefers-color-scheme: dark) {
       [part='description'],
+      [part='attribution'],
       [part='message'] {
         color: var(--dcs-color-muted, #c4c4c4);
       }

@@ -1,11 +1,33 @@
 import type { Range, Suggestion } from '@diachiso/core';
-import { createClient, DiachisoError, type Client, type ClientMode } from '@diachiso/sdk';
+import { DiachisoError, type Client, type ClientMode } from '@diachiso/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { DcsErrorEvent, DcsSelectEvent } from '../events/select.js';
+import { DcsDeselectEvent } from '../events/deselect.js';
+import { DcsErrorEvent } from '../events/error.js';
+import { DcsSelectEvent } from '../events/select.js';
+import { ClientController } from '../internal/client-controller.js';
 import { langOf, strings } from '../internal/localize.js';
+import { SuggestSession, type SuggestState, type SuggestStatus } from '../internal/suggest-session.js';
 import { styles } from './address-autocomplete.styles.js';
+import { composeAddress, sameAddress } from './compose.js';
 
-type Status = 'idle' | 'loading' | 'results' | 'empty' | 'error';
+type Status = SuggestStatus;
+
+/** Where a suggestion's data comes from OpenStreetMap (streets, points of interest, addresses on them). */
+const fromOsm = (s: Suggestion) => s.kind === 'street' || s.kind === 'poi' || s.kind === 'address' || s.id.startsWith('street:');
+
+/**
+ * Returns a suggestion's second line in the element's language. The data speaks Vietnamese; in
+ * English a pre-2025 unit is described from its record, and the Vietnamese "before 1/7/2025" /
+ * "(cũ)" words are translated.
+ */
+function describe(s: Suggestion, en: boolean): string | undefined {
+  if (!en) return s.description;
+  if (s.legacy) {
+    const l = s.legacy;
+    return `${[l.ward.name, l.district?.name, l.province.name].filter(Boolean).join(', ')} (before 1 July 2025)`;
+  }
+  return s.description?.replace(/\(trước 1\/7\/2025\)/gu, '(before 1 July 2025)').replace(/\(cũ\)/gu, '(former)');
+}
 
 /**
  * Splits a label into plain and matched pieces, as text, for highlighting. Ranges that are out
@@ -29,6 +51,11 @@ export function highlightLabel(label: string, ranges: readonly Range[] | undefin
   return out;
 }
 
+/** In English, the "(cũ)" (former) mark of a pre-2025 name in a label, translated; text pieces only. */
+function localizeLabel(parts: Array<string | TemplateResult>, en: boolean): Array<string | TemplateResult> {
+  return en ? parts.map((p) => (typeof p === 'string' ? p.replace(/\(cũ\)/gu, '(former)') : p)) : parts;
+}
+
 let instances = 0;
 
 /**
@@ -37,8 +64,22 @@ let instances = 0;
  *
  * @summary Address autocomplete for Vietnamese addresses (2025 and pre-2025).
  *
- * @event dcs-select - The user chose a suggestion; `detail.suggestion` is the full record.
+ * On a pick the house number, alley and street the user typed are kept and merged with the
+ * chosen record: the value is the record's id, the text the whole address (`address_text` in
+ * the form). Editing the text afterwards undoes the pick: the value and the form fields the pick
+ * filled are cleared and `dcs-deselect` fires. Enter with the list closed submits the form, as in
+ * a native input.
+ *
+ * The client is, in order: the `.client` property; the one of the nearest `<dcs-platform>`
+ * around the element; the page's shared client for the element's own `mode`, `base-url`,
+ * `api-key`, `worker` (one per configuration per page, whatever the number of elements).
+ *
+ * @event dcs-select - The user chose a suggestion; `detail.suggestion` is the full record, `detail.text` the composed address.
+ * @event dcs-deselect - The user edited the text after a pick, which undid it; `detail.cleared` names the fields cleared.
  * @event dcs-error - Suggestions could not be loaded; `detail.code` says why.
+ *
+ * @slot attribution - The data attribution under the list, shown when it lists OpenStreetMap
+ *   records (default "© OpenStreetMap contributors, ODbL").
  *
  * @csspart base - The wrapper.
  * @csspart label - The visible label.
@@ -49,6 +90,8 @@ let instances = 0;
  * @csspart description - The second line of a suggestion.
  * @csspart badge - The "before 2025" badge of a legacy suggestion.
  * @csspart message - Loading, no-result and error messages.
+ * @csspart popup - The box under the field holding the list and the attribution.
+ * @csspart attribution - The data attribution under the list (OpenStreetMap records).
  *
  * @cssproperty [--listbox-max-height=20rem] - Height of the list before it scrolls.
  * @cssproperty --dcs-color-accent - Background of the active suggestion.
@@ -72,7 +115,6 @@ export class DcsAddressAutocomplete extends LitElement {
   static override properties = {
     mode: { type: String },
     baseUrl: { type: String, attribute: 'base-url' },
-    apiKey: { type: String, attribute: 'api-key' },
     worker: { type: Boolean },
     province: { type: String },
     limit: { type: Number },
@@ -99,8 +141,6 @@ export class DcsAddressAutocomplete extends LitElement {
   declare mode: ClientMode | undefined;
   /** The platform's base URL (online and auto modes). */
   declare baseUrl: string | undefined;
-  /** The platform API key (sent in a header, never shown). */
-  declare apiKey: string | undefined;
   /** Run the embedded engine in a Web Worker (`diachiso-worker.js` beside the bundle), so typing never waits for it. */
   declare worker: boolean;
   /** Prefer suggestions in this province (2-digit code). */
@@ -127,8 +167,36 @@ export class DcsAddressAutocomplete extends LitElement {
   declare debounce: number;
   /** The id of the chosen suggestion, or `''`. Setting it does not fire events. */
   declare value: string;
-  /** A client to use (shared by several elements); otherwise one is made from the attributes. */
+  /** A client to use; overrides the `<dcs-platform>` around the element and the page's shared client. */
   declare client: Client | undefined;
+
+  /** @internal */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'api-key'];
+  }
+
+  /**
+   * The platform API key (sent in a header, never shown). Write-only: reading it gives
+   * `undefined`, and the `api-key` attribute is removed once read, so the key is not left in the DOM.
+   */
+  set apiKey(v: string | undefined) {
+    this.#apiKey = typeof v === 'string' && v ? v : undefined;
+  }
+  get apiKey(): undefined {
+    return undefined;
+  }
+
+  /** @internal */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'api-key') {
+      if (value !== null) {
+        this.apiKey = value;
+        this.removeAttribute('api-key');
+      }
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
 
   declare _query: string;
   declare _items: Suggestion[];
@@ -143,11 +211,24 @@ export class DcsAddressAutocomplete extends LitElement {
   readonly #internals: ElementInternals;
   readonly #uid = `dcs-ac-${++instances}`;
   #composing = false;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #abort: AbortController | undefined;
-  #latest = 0;
-  #ownClient: Promise<Client> | undefined;
-  #ownClientKey = '';
+  #apiKey: string | undefined;
+  /** The form fields the last pick filled, with the value it put there. */
+  #filled: Array<{ el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement; value: string; field: string }> = [];
+  readonly #clients = new ClientController(this, () => ({
+    mode: this.mode,
+    baseUrl: this.baseUrl,
+    apiKey: this.#apiKey,
+    worker: this.worker,
+    locale: langOf(this, this.lang),
+  }));
+  readonly #session = new SuggestSession<Suggestion>(async (q, signal) => {
+    const client = await this.#clients.get();
+    return client.suggest(q, {
+      limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
+      signal,
+      ...(this.province ? { province: this.province } : {}),
+    });
+  });
 
   constructor() {
     super();
@@ -168,6 +249,16 @@ export class DcsAddressAutocomplete extends LitElement {
     this._open = false;
     this._status = 'idle';
     this._announce = '';
+    this.#session.subscribe((st) => this.#onSession(st));
+  }
+
+  /**
+   * Returns the client this element uses now (see the class description for which one).
+   *
+   * @returns The client.
+   */
+  getClient(): Promise<Client> {
+    return this.#clients.get();
   }
 
   /** The text in the field. */
@@ -214,8 +305,7 @@ export class DcsAddressAutocomplete extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#timer);
-    this.#abort?.abort();
+    this.#session.cancel();
   }
 
   /** Called by the form on reset. */
@@ -274,31 +364,10 @@ export class DcsAddressAutocomplete extends LitElement {
     else this.#internals.setValidity({});
   }
 
-  async #getClient(): Promise<Client> {
-    if (this.client) return this.client;
-    const key = `${this.mode ?? ''}|${this.baseUrl ?? ''}|${this.apiKey ?? ''}|${this.lang}|${this.worker}`;
-    if (!this.#ownClient || key !== this.#ownClientKey) {
-      this.#ownClientKey = key;
-      this.#ownClient = createClient({
-        ...(this.mode ? { mode: this.mode } : {}),
-        ...(this.baseUrl ? { baseUrl: this.baseUrl } : {}),
-        ...(this.apiKey ? { apiKey: this.apiKey } : {}),
-        ...(this.worker ? { worker: true } : {}),
-        locale: langOf(this, this.lang),
-      });
-      this.#ownClient.catch(() => (this.#ownClient = undefined));
-    }
-    return this.#ownClient;
-  }
-
   #onInput(e: InputEvent): void {
     const input = e.target as HTMLInputElement;
     this._query = input.value;
-    if (this.value) {
-      // Typing after a choice undoes the choice: the text no longer names that record.
-      this.value = '';
-      this.selected = undefined;
-    }
+    this.#undoPickIfEdited();
     this.#syncForm();
     if (this.#composing || e.isComposing) return; // IME: wait for compositionend
     this.#schedule();
@@ -306,61 +375,76 @@ export class DcsAddressAutocomplete extends LitElement {
 
   #onCompositionStart(): void {
     this.#composing = true;
-    clearTimeout(this.#timer);
+    this.#session.cancel(); // IME: wait for compositionend
   }
 
   #onCompositionEnd(e: CompositionEvent): void {
     this.#composing = false;
     this._query = (e.target as HTMLInputElement).value;
+    this.#undoPickIfEdited();
     this.#syncForm();
     this.#schedule();
   }
 
-  #schedule(): void {
-    clearTimeout(this.#timer);
-    const q = this._query;
-    if (q.trim().length < this.minLength) {
-      this.#abort?.abort();
-      this.#latest++;
-      this._items = [];
-      this._status = 'idle';
-      this.#close();
-      return;
+  /**
+   * Typing after a pick undoes it when the text no longer names the same address (a change of
+   * case or spacing does not): the value and the fields the pick filled are cleared, and
+   * listeners are told so they drop what they derived (a pin, a code).
+   */
+  #undoPickIfEdited(): void {
+    const previous = this.selected;
+    if (!this.value || !previous || sameAddress(this._query, this.#pickedText)) return;
+    this.value = '';
+    this.selected = undefined;
+    const cleared: string[] = [];
+    for (const { el, value, field } of this.#filled) {
+      if (el.value !== value) continue; // the user changed it since: theirs now
+      el.value = '';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      cleared.push(el.getAttribute('name') || field);
     }
-    if (!(this.debounce > 0))
-      void this.#fetch(q); // no debounce: no timer hop either
-    else this.#timer = setTimeout(() => void this.#fetch(q), this.debounce);
+    this.#filled = [];
+    this.dispatchEvent(new DcsDeselectEvent({ previous, text: this._query, cleared }));
   }
 
-  async #fetch(q: string): Promise<void> {
-    this.#abort?.abort();
-    const ctrl = new AbortController();
-    this.#abort = ctrl;
-    const mine = ++this.#latest;
-    this._status = 'loading';
-    this._open = true;
+  #pickedText = '';
+
+  #schedule(): void {
+    this.#session.debounceMs = Number(this.debounce);
+    this.#session.minLength = Number(this.minLength);
+    this.#session.input(this._query);
+  }
+
+  #onSession(st: SuggestState<Suggestion>): void {
     const t = strings(this, this.lang);
-    try {
-      const client = await this.#getClient();
-      const res = await client.suggest(q, {
-        limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
-        signal: ctrl.signal,
-        ...(this.province ? { province: this.province } : {}),
-      });
-      if (mine !== this.#latest) return; // a newer query is in flight or shown
-      this._items = [...res];
-      this._active = -1;
-      this._status = res.length ? 'results' : 'empty';
-      this._open = true;
-      this._announce = res.length ? t.results(res.length) : t.noResults;
-    } catch (e) {
-      if (mine !== this.#latest) return;
-      if (e instanceof DiachisoError && e.code === 'aborted') return;
-      this._items = [];
-      this._status = 'error';
-      this._announce = t.error;
-      const code = e instanceof DiachisoError ? e.code : 'unknown';
-      this.dispatchEvent(new DcsErrorEvent({ code, message: t.error }));
+    switch (st.status) {
+      case 'idle':
+        this._items = [];
+        this._status = 'idle';
+        this.#close();
+        return;
+      case 'loading':
+        this._status = 'loading';
+        this._open = true;
+        return;
+      case 'results':
+      case 'empty':
+        this._items = [...st.items];
+        this._active = -1;
+        this._status = st.status;
+        this._open = true;
+        this._announce = st.items.length ? t.results(st.items.length) : t.noResults;
+        return;
+      case 'error': {
+        if (st.error instanceof DiachisoError && st.error.code === 'aborted') return;
+        this._items = [];
+        this._status = 'error';
+        this._announce = t.error;
+        const code = st.error instanceof DiachisoError ? st.error.code : 'unknown';
+        this.dispatchEvent(new DcsErrorEvent({ code, message: t.error }));
+        return;
+      }
     }
   }
 
@@ -400,6 +484,16 @@ export class DcsAddressAutocomplete extends LitElement {
         if (this._open && this._active >= 0) {
           e.preventDefault();
           this.#select(this._active);
+        } else if (this._open && (this._status === 'results' || this._status === 'loading')) {
+          // The list is open with nothing chosen: Enter closes it (a late answer may just have
+          // replaced the option the user meant), and a second Enter submits.
+          e.preventDefault();
+          this.#close();
+        } else {
+          // As a native input: Enter with the list closed submits the form (implicit submission).
+          e.preventDefault();
+          this.#close();
+          this.#submit();
         }
         break;
       case 'Escape':
@@ -409,9 +503,11 @@ export class DcsAddressAutocomplete extends LitElement {
         } else if (this._query) {
           e.preventDefault();
           this._query = '';
+          this.#undoPickIfEdited();
           this.value = '';
           this.selected = undefined;
           this.#syncForm();
+          this.#session.reset();
         }
         break;
       case 'Tab':
@@ -423,22 +519,40 @@ export class DcsAddressAutocomplete extends LitElement {
     }
   }
 
+  /** Submits the form as a native input's Enter does: through its default button, validation included. */
+  #submit(): void {
+    const form = this.#internals.form;
+    if (!form) return;
+    const button = [...form.elements].find(
+      (el): el is HTMLButtonElement | HTMLInputElement =>
+        (el instanceof HTMLButtonElement && el.type === 'submit') ||
+        (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'image')),
+    );
+    if (button?.disabled) return;
+    if (button) form.requestSubmit(button);
+    else form.requestSubmit();
+  }
+
   #select(i: number): void {
     const s = this._items[i];
     if (!s) return;
+    const composed = composeAddress(this._query, s);
     this.selected = s;
     this.value = s.id;
-    this._query = s.legacy && s.ward && s.province ? `${s.ward.name}, ${s.province.name}` : s.label;
+    this._query = composed.text;
+    this.#pickedText = composed.text;
+    this.#session.cancel();
     this.#close();
     this._announce = strings(this, this.lang).selected(this._query);
     this.#syncForm();
-    this.#fillForm(s);
-    this.dispatchEvent(new DcsSelectEvent({ suggestion: s }));
+    this.#fillForm(s, composed);
+    this.dispatchEvent(new DcsSelectEvent({ suggestion: s, text: composed.text }));
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   /** Fills the other fields of the form from the chosen record (`data-dcs-field` or `autocomplete` tokens). */
-  #fillForm(s: Suggestion): void {
+  #fillForm(s: Suggestion, composed: ReturnType<typeof composeAddress>): void {
+    this.#filled = [];
     const form = this.#internals.form;
     if (!form) return;
     const values: Record<string, string> = {
@@ -452,19 +566,42 @@ export class DcsAddressAutocomplete extends LitElement {
       lat: s.location ? String(s.location.lat) : '',
       lon: s.location ? String(s.location.lon) : '',
       'legacy-ward': s.legacy?.ward.name ?? '',
-      street: s.kind === 'street' ? (s.label.split(',')[0] ?? '') : '',
+      street: composed.street ?? '',
+      'house-number': composed.houseNumber ?? '',
+      alley: composed.alley ?? '',
+      hamlet: composed.hamlet ?? '',
+      text: composed.text,
     };
-    const byToken: Record<string, string> = { 'address-level1': 'province', 'address-level2': 'ward', 'street-address': 'street' };
+    const byToken: Record<string, string> = {
+      'address-level1': 'province',
+      'address-level2': 'ward',
+      'street-address': 'street',
+      'address-line1': 'street',
+    };
     for (const el of Array.from(form.elements)) {
       if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) continue;
       const tokens = (el.getAttribute('autocomplete') ?? '').split(/\s+/);
       const field = el.dataset.dcsField ?? tokens.map((t) => byToken[t]).find(Boolean);
       if (!field || !(field in values)) continue;
-      if (field === 'street' && !values.street) continue;
+      if (['street', 'house-number', 'alley', 'hamlet'].includes(field) && !values[field]) continue;
       el.value = values[field]!;
+      this.#filled.push({ el, value: el.value, field });
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     }
+  }
+
+  #pointer = '';
+
+  /**
+   * Hovering makes an option active, but only when the pointer really moved: scrolling the active
+   * option into view moves the list under a still pointer, and Chromium then reports a move.
+   */
+  #onPointerMove(e: PointerEvent, i: number): void {
+    const at = `${e.screenX},${e.screenY}`;
+    if (at === this.#pointer) return;
+    this.#pointer = at;
+    this._active = i;
   }
 
   #onBlur(): void {
@@ -478,11 +615,19 @@ export class DcsAddressAutocomplete extends LitElement {
     if (this._items.length && this._status === 'results' && !this.value) this._open = true;
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // The active option is always visible, however long the list (keyboard users follow it).
+    if (changed.has('_active') && this._active >= 0)
+      this.renderRoot.querySelector(`#${this.#uid}-opt-${this._active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }
+
   protected override render(): TemplateResult {
     const t = strings(this, this.lang);
     const listId = `${this.#uid}-listbox`;
     const active = this._open && this._active >= 0 ? `${this.#uid}-opt-${this._active}` : '';
     const showList = this._open && this._status === 'results' && this._items.length > 0;
+    const en = langOf(this, this.lang) === 'en';
+    const osm = showList && this._items.some(fromOsm);
     const message =
       this._status === 'loading' ? t.loading : this._status === 'empty' ? t.noResults : this._status === 'error' ? t.error : '';
     return html`
@@ -512,27 +657,30 @@ export class DcsAddressAutocomplete extends LitElement {
           @blur=${this.#onBlur}
           @focus=${this.#onFocus}
         />
-        <ul id=${listId} part="listbox" role="listbox" aria-label=${t.suggestions} ?hidden=${!showList}>
-          ${
-            showList
-              ? this._items.map(
-                  (s, i) =>
-                    html`<li
-                      id="${this.#uid}-opt-${i}"
-                      part=${s.legacy ? 'option legacy' : 'option'}
-                      role="option"
-                      aria-selected=${i === this._active ? 'true' : 'false'}
-                      @mousedown=${(e: Event) => e.preventDefault()}
-                      @click=${() => this.#select(i)}
-                      @pointermove=${() => (this._active = i)}
-                    >
-                      ${highlightLabel(s.label, s.matches)}${s.legacy ? html`<span part="badge">${t.legacy}</span>` : nothing}
-                      ${s.description ? html`<span part="description">${s.description}</span>` : nothing}
-                    </li>`,
-                )
-              : nothing
-          }
-        </ul>
+        <div part="popup" ?hidden=${!showList}>
+          <ul id=${listId} part="listbox" role="listbox" aria-label=${t.suggestions} ?hidden=${!showList}>
+            ${
+              showList
+                ? this._items.map(
+                    (s, i) =>
+                      html`<li
+                        id="${this.#uid}-opt-${i}"
+                        part=${s.legacy ? 'option legacy' : 'option'}
+                        role="option"
+                        aria-selected=${i === this._active ? 'true' : 'false'}
+                        @mousedown=${(e: Event) => e.preventDefault()}
+                        @click=${() => this.#select(i)}
+                        @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, i)}
+                      >
+                        ${localizeLabel(highlightLabel(s.label, s.matches), en)}${s.legacy ? html`<span part="badge">${t.legacy}</span>` : nothing}
+                        ${describe(s, en) ? html`<span part="description">${describe(s, en)}</span>` : nothing}
+                      </li>`,
+                  )
+                : nothing
+            }
+          </ul>
+          ${osm ? html`<div part="attribution"><slot name="attribution">${t.osm}</slot></div>` : nothing}
+        </div>
         ${this._open && message ? html`<div part="message">${message}</div>` : nothing}
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announce}</div>
       </div>

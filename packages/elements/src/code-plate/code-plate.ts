@@ -43,6 +43,9 @@ export class DcsCodePlate extends LitElement {
       display: inline-block;
       font: inherit;
     }
+    :host([hidden]) {
+      display: none;
+    }
     [part='plate'] {
       box-sizing: border-box;
       width: var(--plate-width);

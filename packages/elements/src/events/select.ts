@@ -4,6 +4,11 @@ import type { Suggestion } from '@diachiso/core';
 export interface DcsSelectDetail {
   /** The chosen suggestion, as the client returned it. */
   readonly suggestion: Suggestion;
+  /**
+   * The address now in the field: the house number, alley and street the user typed merged with
+   * the chosen record (`12 Trần Phú, Phường Nha Trang, Tỉnh Khánh Hòa`).
+   */
+  readonly text: string;
 }
 
 /**
@@ -12,34 +17,15 @@ export interface DcsSelectDetail {
  */
 export class DcsSelectEvent extends CustomEvent<DcsSelectDetail> {
   /**
-   * @param detail - The chosen suggestion.
+   * @param detail - The chosen suggestion and the composed text.
    */
   constructor(detail: DcsSelectDetail) {
     super('dcs-select', { detail, bubbles: true, composed: true });
   }
 }
 
-/** Detail of {@link DcsErrorEvent}. */
-export interface DcsErrorDetail {
-  /** The error's code (`network`, `timeout`, …). */
-  readonly code: string;
-  /** A message for people, in the element's language. */
-  readonly message: string;
-}
-
-/** Fired when suggestions could not be loaded. Bubbles and crosses shadow roots. */
-export class DcsErrorEvent extends CustomEvent<DcsErrorDetail> {
-  /**
-   * @param detail - What went wrong.
-   */
-  constructor(detail: DcsErrorDetail) {
-    super('dcs-error', { detail, bubbles: true, composed: true });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'dcs-select': DcsSelectEvent;
-    'dcs-error': DcsErrorEvent;
   }
 }

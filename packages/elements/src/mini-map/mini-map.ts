@@ -1,6 +1,9 @@
 import type { LatLon } from '@diachiso/core';
 import type { Client } from '@diachiso/sdk';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { DcsMapReadyEvent } from '../events/map-ready.js';
+import { DcsMoveEvent } from '../events/move.js';
+import { ClientController } from '../internal/client-controller.js';
 import { langOf, moreStrings } from '../internal/localize.js';
 import { srOnly } from '../internal/styles.js';
 
@@ -56,6 +59,9 @@ export class DcsMiniMap extends LitElement {
         --map-height: 18rem;
         display: block;
         position: relative;
+      }
+      :host([hidden]) {
+        display: none;
       }
       [part='base'] {
         position: relative;
@@ -127,7 +133,7 @@ export class DcsMiniMap extends LitElement {
   declare ward: string | undefined;
   /** `vi` (default) or `en`. */
   declare lang: string;
-  /** The client used for the ward and code of the pin (offline when not set). */
+  /** The client for the pin's ward and code; overrides the `<dcs-platform>` around the element and the page's shared client. */
   declare client: Client | undefined;
   declare _announce: string;
 
@@ -181,12 +187,20 @@ export class DcsMiniMap extends LitElement {
     if (changed.has('readonly')) this.#marker.setDraggable(!this.readonly);
   }
 
-  async #client(): Promise<Client> {
-    if (!this.client) {
-      const { createClient } = await import('@diachiso/sdk');
-      this.client = await createClient({ mode: 'offline', locale: langOf(this, this.lang) });
-    }
-    return this.client;
+  readonly #clients = new ClientController(this, () => ({ locale: langOf(this, this.lang) }));
+
+  /**
+   * Returns the client this element uses now (its `.client`, else the `<dcs-platform>` around it,
+   * else the page's shared client).
+   *
+   * @returns The client.
+   */
+  getClient(): Promise<Client> {
+    return this.#clients.get();
+  }
+
+  #client(): Promise<Client> {
+    return this.#clients.get();
   }
 
   /**
@@ -241,7 +255,7 @@ export class DcsMiniMap extends LitElement {
       });
       if (this.#destroyed) return;
       await this.#locate(false);
-      this.dispatchEvent(new CustomEvent('dcs-map-ready', { detail: { map }, bubbles: true, composed: true }));
+      this.dispatchEvent(new DcsMapReadyEvent({ map }));
     })();
     return this.#loading;
   }
@@ -293,7 +307,7 @@ export class DcsMiniMap extends LitElement {
     if (!announce) return;
     const t = moreStrings(this, this.lang);
     this._announce = t.moved(detail.ward?.name ?? '?', detail.code ?? '?');
-    this.dispatchEvent(new CustomEvent<DcsMoveDetail>('dcs-move', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new DcsMoveEvent(detail));
   }
 
   protected override render(): TemplateResult {

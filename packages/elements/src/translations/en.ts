@@ -16,6 +16,7 @@ export const en: Strings = {
   required: 'Please enter an address.',
   selectRequired: 'Please choose an address from the suggestions.',
   clear: 'Clear',
+  osm: '© OpenStreetMap contributors (ODbL)',
 };
 /** Strings of the code badge, plate, dialog and map (English). */
 export const enMore: typeof import('./vi.js').viMore = {
@@ -35,6 +36,9 @@ export const enMore: typeof import('./vi.js').viMore = {
   keepMine: 'Keep my address',
   edit: 'Edit',
   close: 'Close',
+  chooseBelow: 'choose below',
+  keepMineWarning: 'This address is not verified: deliveries or letters may be late or returned. Press again to keep it anyway.',
+  keepMineConfirm: 'Keep my address anyway',
   chooseOne: 'This address may be in several units; choose one:',
   invalid: 'The ward/commune of this address could not be found.',
   legalBasis: 'Legal basis',

@@ -13,6 +13,7 @@ export const vi = {
   required: 'Vui lòng nhập địa chỉ.',
   selectRequired: 'Vui lòng chọn một địa chỉ trong danh sách gợi ý.',
   clear: 'Xóa',
+  osm: '© Những người đóng góp OpenStreetMap (ODbL)',
 };
 /** The shape every translation has. */
 export type Strings = typeof vi;
@@ -34,6 +35,9 @@ export const viMore = {
   keepMine: 'Giữ địa chỉ của tôi',
   edit: 'Sửa lại',
   close: 'Đóng',
+  chooseBelow: 'chọn bên dưới',
+  keepMineWarning: 'Địa chỉ này chưa được xác minh: hàng hoặc giấy tờ có thể giao chậm hoặc bị trả lại. Bấm lần nữa để vẫn giữ.',
+  keepMineConfirm: 'Vẫn giữ địa chỉ của tôi',
   chooseOne: 'Địa chỉ này có thể thuộc nhiều đơn vị; hãy chọn một:',
   invalid: 'Không xác định được phường/xã của địa chỉ này.',
   legalBasis: 'Căn cứ',

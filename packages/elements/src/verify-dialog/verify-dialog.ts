@@ -1,6 +1,8 @@
 import type { ConversionCandidate, Finding, VerifiedAddress, VerifyResult } from '@diachiso/core';
 import type { Client } from '@diachiso/sdk';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { DcsVerifyEvent } from '../events/verify.js';
+import { ClientController } from '../internal/client-controller.js';
 import { langOf, moreStrings } from '../internal/localize.js';
 
 /** What the user chose in the dialog. */
@@ -50,6 +52,7 @@ function marked(text: string, findings: readonly Finding[]): Array<string | Temp
  * @csspart changed - A changed part (in either).
  * @csspart findings - The list of explanations.
  * @csspart citation - A legal citation.
+ * @csspart warning - The warning shown before keeping an unverified address.
  * @csspart actions - The buttons.
  * @csspart primary-button - "Use the suggested address".
  * @csspart button - The other buttons.
@@ -65,6 +68,9 @@ export class DcsVerifyDialog extends LitElement {
   static override styles = css`
     :host {
       font: inherit;
+    }
+    :host([hidden]) {
+      display: none;
     }
     [part='dialog'] {
       max-width: min(40rem, calc(100vw - 2rem));
@@ -125,6 +131,15 @@ export class DcsVerifyDialog extends LitElement {
       outline: 3px solid var(--dcs-color-focus, #1a66d2);
       outline-offset: 2px;
     }
+    [part='warning'] {
+      border-inline-start: 4px solid #b3261e;
+      padding: 0.25rem 0.75rem;
+      font-weight: 600;
+    }
+    button[disabled] {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
     fieldset {
       border: 0;
       padding: 0;
@@ -137,27 +152,40 @@ export class DcsVerifyDialog extends LitElement {
     lang: { type: String },
     _result: { state: true },
     _pick: { state: true },
+    _confirmMine: { state: true },
   };
 
-  /** The client that verifies (offline on the embedded data when not set). */
+  /** The client that verifies; overrides the `<dcs-platform>` around the element and the page's shared client. */
   declare client: Client | undefined;
   /** `vi` (default) or `en`. */
   declare lang: string;
   declare _result: VerifyResult | undefined;
   declare _pick: number;
+  declare _confirmMine: boolean;
 
   #resolve: ((c: VerifyChoice) => void) | undefined;
+  readonly #clients = new ClientController(this, () => ({ locale: langOf(this, this.lang) }));
   #returnFocus: HTMLElement | null = null;
 
   constructor() {
     super();
     this.lang = '';
-    this._pick = 0;
+    this._pick = -1;
+    this._confirmMine = false;
   }
 
   /** Whether the dialog is open. */
   get isOpen(): boolean {
     return !!this.renderRoot.querySelector('dialog')?.open;
+  }
+
+  /**
+   * Returns the client this element uses now.
+   *
+   * @returns The client.
+   */
+  getClient(): Promise<Client> {
+    return this.#clients.get();
   }
 
   /**
@@ -171,15 +199,14 @@ export class DcsVerifyDialog extends LitElement {
     this.#returnFocus = active;
     let result: VerifyResult;
     if (typeof input === 'string') {
-      let client = this.client;
-      if (!client) {
-        const { createClient } = await import('@diachiso/sdk');
-        client = this.client = await createClient({ mode: 'offline', locale: langOf(this, this.lang) });
-      }
+      const client = await this.#clients.get();
       result = await client.verify(input);
     } else result = input;
     this._result = result;
-    this._pick = 0;
+    // Among several candidates none is chosen for the user: one in another province or ward
+    // pre-selected would be taken with a single Enter. Otherwise the only one is.
+    this._pick = this.#candidates(result).length > 1 ? -1 : 0;
+    this._confirmMine = false;
     await this.updateComplete;
     const dlg = this.renderRoot.querySelector('dialog')!;
     if (!dlg.open) dlg.showModal();
@@ -197,7 +224,7 @@ export class DcsVerifyDialog extends LitElement {
    */
   close(choice: VerifyChoice['choice'] = 'cancel'): void {
     const r = this._result;
-    const cand = r?.candidates.filter((c) => c.ward.code !== undefined)[this._pick];
+    const cand = r ? this.#candidates(r)[this._pick] : undefined;
     let address = r?.address;
     if (r?.address && cand && cand.ward.code !== r.address.ward.code) address = { ...r.address, ward: cand.ward, province: cand.province };
     const detail: VerifyChoice = {
@@ -212,7 +239,18 @@ export class DcsVerifyDialog extends LitElement {
     const res = this.#resolve;
     this.#resolve = undefined;
     res?.(detail);
-    this.dispatchEvent(new CustomEvent('dcs-verify', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new DcsVerifyEvent(detail));
+  }
+
+  /** The distinct 2025 units among the candidates (one per ward), when the verdict is ambiguous. */
+  #candidates(r: VerifyResult): ConversionCandidate[] {
+    if (r.status !== 'ambiguous') return [];
+    return [...new Map(r.candidates.filter((c) => c.ward.code !== undefined).map((c) => [c.ward.code, c])).values()];
+  }
+
+  /** "Keep my address": the page shows the warning (a confirm step here is left for later). */
+  #keepMine(): void {
+    this.close('mine');
   }
 
   /** Tab and Shift+Tab wrap around inside the dialog (WAI-ARIA dialog pattern). */
@@ -243,8 +281,8 @@ export class DcsVerifyDialog extends LitElement {
     const t = moreStrings(this, this.lang);
     const en = langOf(this, this.lang) === 'en';
     const r = this._result;
-    const distinct = r ? [...new Map(r.candidates.map((c) => [c.ward.code, c])).values()] : [];
-    const choose = r?.status === 'ambiguous' && distinct.length > 1;
+    const distinct = r ? this.#candidates(r) : [];
+    const choose = distinct.length > 1;
     return html`<dialog
       part="dialog"
       aria-labelledby="title"
@@ -266,7 +304,7 @@ export class DcsVerifyDialog extends LitElement {
                         <dd part="suggestion">
                           ${[r.address.houseNumber, r.address.alley, r.address.street, r.address.hamlet].filter(Boolean).join(' ')}${
                             r.address.street || r.address.hamlet ? ', ' : ''
-                          }<mark part="changed">${choose ? distinct[this._pick]?.ward.name : r.address.ward.name}</mark>,
+                          }<mark part="changed">${choose ? (distinct[this._pick]?.ward.name ?? t.chooseBelow) : r.address.ward.name}</mark>,
                           ${r.findings.some((f) => f.component === 'province') ? html`<mark part="changed">${r.address.province.name}</mark>` : r.address.province.name}
                         </dd>`
                     : html`<dd>${t.invalid}</dd>`
@@ -279,7 +317,13 @@ export class DcsVerifyDialog extends LitElement {
                       ${distinct.map(
                         (c, i) =>
                           html`<label
-                              ><input type="radio" name="pick" .checked=${i === this._pick} @change=${() => (this._pick = i)} />
+                              ><input
+                                type="radio"
+                                name="pick"
+                                ?autofocus=${i === 0}
+                                .checked=${i === this._pick}
+                                @change=${() => (this._pick = i)}
+                              />
                               ${c.ward.name}, ${c.province.name}</label
                             ><br />`,
                       )}
@@ -312,12 +356,19 @@ export class DcsVerifyDialog extends LitElement {
               }`
           : nothing
       }
+      ${this._confirmMine ? html`<p part="warning" role="alert">${t.keepMineWarning}</p>` : nothing}
       <div part="actions">
         <button part="button" type="button" @click=${() => this.close('edit')}>${t.edit}</button>
-        <button part="button" type="button" @click=${() => this.close('mine')}>${t.keepMine}</button>
+        <button part="button" type="button" @click=${() => this.#keepMine()}>${this._confirmMine ? t.keepMineConfirm : t.keepMine}</button>
         ${
           r?.address
-            ? html`<button part="primary-button" type="button" autofocus @click=${() => this.close('suggestion')}>
+            ? html`<button
+                part="primary-button"
+                type="button"
+                ?autofocus=${!choose}
+                ?disabled=${choose && this._pick < 0}
+                @click=${() => this.close('suggestion')}
+              >
                 ${t.useSuggestion}
               </button>`
             : nothing
