@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type Client } from '@diachiso/sdk';
 import '../dcs-verify-dialog.js';
@@ -21,7 +21,7 @@ describe('dcs-verify-dialog', () => {
     const dlg = wrap.querySelector('dcs-verify-dialog')!;
     btn.focus();
     const done = dlg.open('12 Trần Phú, P. Vĩnh Hải, TP. Nha Trang');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
     await dlg.updateComplete;
     const root = dlg.shadowRoot!;
     expect(dlg.isOpen).to.equal(true);
@@ -45,11 +45,11 @@ describe('dcs-verify-dialog', () => {
   it('Escape cancels; "keep mine" and "edit" are choices too; English', async () => {
     const dlg = await fixture<DcsVerifyDialog>(html`<dcs-verify-dialog lang="en" .client=${client}></dcs-verify-dialog>`);
     let p = dlg.open('Vĩnh Hải, Khánh Hòa');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
     await sendKeys({ press: 'Escape' });
     expect((await p).choice).to.equal('cancel');
     p = dlg.open('zzqx');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
     await dlg.updateComplete;
     expect(dlg.shadowRoot!.textContent).to.include('could not be found');
     expect(dlg.shadowRoot!.querySelector('[part="primary-button"]') === null).to.equal(true);
@@ -60,7 +60,7 @@ describe('dcs-verify-dialog', () => {
   it('offers every 2025 unit of a divided ward', async () => {
     const dlg = await fixture<DcsVerifyDialog>(html`<dcs-verify-dialog .client=${client}></dcs-verify-dialog>`);
     const p = dlg.open('Xã Cam Hòa, Huyện Cam Lâm, Khánh Hòa');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
     await dlg.updateComplete;
     const radios = dlg.shadowRoot!.querySelectorAll('input[type="radio"]');
     expect(radios.length).to.be.greaterThan(1);
