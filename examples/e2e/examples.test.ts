@@ -145,6 +145,34 @@ test('checkout: two orders to two whole addresses keep their house numbers and g
   assert.equal(second.badge, second.code);
 });
 
+test('checkout: "keep my address" goes through with a visible warning, on the page and on the order', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/checkout/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.type('input[name=name]', 'Nguyễn Văn A');
+  await page.type('input[name=phone]', '0905123456');
+  await typeInAutocomplete(page, '#address', '12 tran phu p vinh hai nha trang');
+  await options(page, '#address');
+  await page.keyboard.press('Escape');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 40000 });
+  await page.evaluate(() => {
+    const buttons = [...document.querySelector('#verify')!.shadowRoot!.querySelectorAll('button[part="button"]')] as HTMLButtonElement[];
+    buttons[1]!.click(); // the second: keep my address
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.ordered === '1', { timeout: 40000 });
+  const seen = await page.evaluate(() => ({
+    address: document.getElementById('summary-address')!.textContent,
+    warning: (document.getElementById('warning') as HTMLElement).hidden ? '' : document.getElementById('warning')!.textContent,
+    onOrder: (document.getElementById('summary-warning') as HTMLElement).hidden
+      ? ''
+      : document.getElementById('summary-warning')!.textContent,
+  }));
+  assert.equal(seen.address, '12 tran phu p vinh hai nha trang');
+  assert.match(seen.warning!, /chưa được xác minh/);
+  assert.equal(seen.onOrder, seen.warning);
+});
+
 test('e-service: legacy address explained with its legal basis; the draft survives a reload; a receipt', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/e-service/`);
