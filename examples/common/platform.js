@@ -1,12 +1,27 @@
-// Shared by the examples: start the mock platform in this page (service worker answering
-// /api/v1/… from the embedded dataset) and make one client for every element.
+// Shared by the examples: start the mock platform in this page (a service worker answering
+// /api/v1/… from the embedded dataset), then hand out the page's one client: the one the
+// page's <dcs-platform> provides to every element inside it.
 import { startMockPlatform } from '../../packages/mock/dist/browser/mock.js';
 import { createClient } from '../../packages/elements/dist/browser/diachiso.js';
 
 export const platform = (async () => {
-  await startMockPlatform({ baseUrl: '/api', serviceWorkerUrl: new URL('../mockServiceWorker.js', import.meta.url).pathname });
-  const client = await createClient({ mode: 'auto', baseUrl: '/api', locale: document.documentElement.lang === 'en' ? 'en' : 'vi' });
-  for (const el of document.querySelectorAll('dcs-address-autocomplete, dcs-verify-dialog, dcs-mini-map')) el.client = client;
+  let client;
+  try {
+    await startMockPlatform({ baseUrl: '/api', serviceWorkerUrl: new URL('../mockServiceWorker.js', import.meta.url).pathname });
+  } catch {
+    // No service worker (private window, file://): the client's auto mode answers offline.
+  }
+  const provider = document.querySelector('dcs-platform');
+  if (provider) {
+    await customElements.whenDefined('dcs-platform');
+    client = await provider.getClient();
+  } else {
+    client = await createClient({ mode: 'auto', baseUrl: '/api', locale: document.documentElement.lang === 'en' ? 'en' : 'vi' });
+    for (const el of document.querySelectorAll('dcs-address-autocomplete, dcs-verify-dialog, dcs-mini-map')) el.client = client;
+  }
+  // Forms are disabled in the markup until the page's script can handle them: nothing is ever
+  // submitted natively, so no personal data can land in a URL or a server log.
+  for (const el of document.querySelectorAll('[data-until-ready]')) el.disabled = false;
   document.documentElement.dataset.platform = 'ready';
   return client;
 })();

@@ -90,12 +90,87 @@ test('checkout: no-diacritics legacy address → suggestion → verify dialog �
   await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
   await page.evaluate(() => (document.querySelector('#map')!.shadowRoot!.querySelector('[part="pin"]') as HTMLElement).focus());
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.documentElement.dataset.ordered === 'true', { timeout: 40000 });
+  await page.waitForFunction(() => document.documentElement.dataset.ordered === '1', { timeout: 40000 });
   const summary = await page.$eval('#summary-address', (e) => e.textContent);
   assert.equal(summary, '12 tran phu, Phường Bắc Nha Trang, Tỉnh Khánh Hòa');
   const code = await page.$eval('#badge', (b) => b.shadowRoot!.querySelector('[part="code"]')!.textContent);
   assert.match(code!, /^22333-[23456789CFGHJMPQRVWX]{4}\+[23456789CFGHJMPQRVWX]{3}$/);
   await shot(page, 'checkout');
+});
+
+/** Types an address, picks the suggestion whose text starts with `pick`, orders, accepts a fix if asked; returns the order. */
+async function order(page: Page, typed: string, pick: string, n: number) {
+  await typeInAutocomplete(page, '#address', typed);
+  const labels = await options(page, '#address');
+  const idx = labels.findIndex((l) => l.startsWith(pick));
+  assert.ok(idx >= 0, labels.join(' | '));
+  for (let i = 0; i <= idx; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 40000 });
+  await page.click('button[type=submit]');
+  await page.waitForFunction(
+    (k) =>
+      document.documentElement.dataset.ordered === String(k) ||
+      (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen,
+    { timeout: 40000 },
+    n,
+  );
+  if (await page.$eval('#verify', (d) => (d as HTMLElement & { isOpen: boolean }).isOpen))
+    await page.evaluate(() =>
+      (document.querySelector('#verify')!.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click(),
+    );
+  await page.waitForFunction((k) => document.documentElement.dataset.ordered === String(k), { timeout: 40000 }, n);
+  return page.evaluate(() => ({
+    address: document.getElementById('summary-address')!.textContent!,
+    code: document.documentElement.dataset.orderedCode!,
+    badge: document.getElementById('badge')!.shadowRoot!.querySelector('[part="code"]')?.textContent ?? '',
+  }));
+}
+
+test('checkout: two orders to two whole addresses keep their house numbers and get their own pin and code', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/checkout/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.type('input[name=name]', 'Nguyễn Văn A');
+  await page.type('input[name=phone]', '0905123456');
+  const first = await order(page, '12 tran phu nha trang', '12 Trần Phú', 1);
+  assert.match(first.address, /^12 Trần Phú, /);
+  await page.click('#again');
+  await page.type('input[name=name]', 'Lê Thị C');
+  await page.type('input[name=phone]', '0905654321');
+  const second = await order(page, '8 yersin nha trang', '8 Yersin', 2);
+  assert.match(second.address, /^8 Yersin, /);
+  assert.ok(first.code && second.code, JSON.stringify({ first, second }));
+  assert.notEqual(second.code, first.code);
+  assert.equal(second.badge, second.code);
+});
+
+test('checkout: "keep my address" goes through with a visible warning, on the page and on the order', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/checkout/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.type('input[name=name]', 'Nguyễn Văn A');
+  await page.type('input[name=phone]', '0905123456');
+  await typeInAutocomplete(page, '#address', '12 tran phu p vinh hai nha trang');
+  await options(page, '#address');
+  await page.keyboard.press('Escape');
+  await page.click('button[type=submit]');
+  await page.waitForFunction(() => (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen, { timeout: 40000 });
+  await page.evaluate(() => {
+    const buttons = [...document.querySelector('#verify')!.shadowRoot!.querySelectorAll('button[part="button"]')] as HTMLButtonElement[];
+    buttons[1]!.click(); // the second: keep my address
+  });
+  await page.waitForFunction(() => document.documentElement.dataset.ordered === '1', { timeout: 40000 });
+  const seen = await page.evaluate(() => ({
+    address: document.getElementById('summary-address')!.textContent,
+    warning: (document.getElementById('warning') as HTMLElement).hidden ? '' : document.getElementById('warning')!.textContent,
+    onOrder: (document.getElementById('summary-warning') as HTMLElement).hidden
+      ? ''
+      : document.getElementById('summary-warning')!.textContent,
+  }));
+  assert.equal(seen.address, '12 tran phu p vinh hai nha trang');
+  assert.match(seen.warning!, /chưa được xác minh/);
+  assert.equal(seen.onOrder, seen.warning);
 });
 
 test('e-service: legacy address explained with its legal basis; the draft survives a reload; a receipt', async () => {
@@ -129,9 +204,9 @@ test('register: declare → create → verify, notice and printable plate', asyn
   await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
   await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 40000 });
   await page.click('#declare button[type=submit]');
-  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'declared');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã khai báo');
   await page.click('#create');
-  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'created');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã tạo mã');
   await page.click('#approve');
   await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 40000 });
   // The national address code: Phường Nha Trang's postal code (57133) + a serial; the location
@@ -155,7 +230,85 @@ test('register: declare → create → verify, notice and printable plate', asyn
   assert.ok(await page.$eval('#plate', (p) => p.getBoundingClientRect().height > 100));
   await page.emulateMediaType();
   assert.equal(await page.$eval('#history', (e) => e.children.length), 3);
+  assert.match(await page.$eval('#history', (e) => e.textContent!), /Đã khai báo.*Đã tạo mã.*Đã xác thực/s);
   await shot(page, 'register');
+});
+
+test('register: printing shows the plate alone; the plate fits a 390 px phone', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/register/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 40000 });
+  await page.click('#declare button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã khai báo');
+  await page.click('#create');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã tạo mã');
+  await page.click('#approve');
+  await page.waitForFunction(() => document.documentElement.dataset.verified === 'true', { timeout: 40000 });
+  await page.emulateMediaType('print');
+  const shown = await page.evaluate(() =>
+    ['h1', '#declare', '#step2', '#step3', '#notice', '#history', '#print', '#plate'].map((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return `${s}:${r.width > 0 && r.height > 0}`;
+    }),
+  );
+  assert.deepEqual(shown, [
+    'h1:false',
+    '#declare:false',
+    '#step2:false',
+    '#step3:false',
+    '#notice:false',
+    '#history:false',
+    '#print:false',
+    '#plate:true',
+  ]);
+  await page.emulateMediaType();
+  await page.setViewport({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  const fit = await page.evaluate(() => {
+    const plate = document.getElementById('plate')!.shadowRoot!.querySelector('[part="plate"]')!.getBoundingClientRect();
+    const code = document.getElementById('plate')!.shadowRoot!.querySelector('[part="code"]')!.getBoundingClientRect();
+    return { page: document.documentElement.scrollWidth, plateRight: plate.right, codeRight: code.right };
+  });
+  assert.ok(fit.page <= 390, JSON.stringify(fit));
+  assert.ok(fit.plateRight <= 390, JSON.stringify(fit));
+  assert.ok(fit.codeRight <= fit.plateRight, JSON.stringify(fit));
+});
+
+test('register: a declaration the platform refuses shows every reason and resets the later steps', async () => {
+  const page = await h.page();
+  await page.goto(`${h.base}/examples/register/`);
+  await page.waitForFunction(() => document.documentElement.dataset.platform === 'ready', { timeout: 40000 });
+  await page.waitForFunction(() => document.getElementById('where')!.textContent!.includes('Phường Nha Trang'), { timeout: 40000 });
+  await page.click('#declare button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã khai báo');
+  await page.click('#create');
+  await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Đã tạo mã');
+  assert.equal(await page.$eval('#step3', (e) => (e as HTMLElement).hidden), false);
+  // A house number the platform cannot read, and no street: two reasons.
+  await page.click('input[name=houseNumber]', { clickCount: 3 });
+  await page.keyboard.type('nhà số mười hai');
+  await page.click('input[name=street]', { clickCount: 3 });
+  await page.keyboard.press('Backspace');
+  await page.click('#declare button[type=submit]');
+  await page.waitForFunction(() => document.documentElement.dataset.error === '1', { timeout: 40000 });
+  const reasons = await page.$$eval('#errors li', (li) => li.map((e) => e.textContent!));
+  assert.equal(reasons.length, 2, reasons.join(' | '));
+  assert.ok(
+    reasons.some((r) => /^Số nhà: không đúng dạng/.test(r)),
+    reasons.join(' | '),
+  );
+  assert.ok(
+    reasons.some((r) => /^Thiếu .*đường/i.test(r)),
+    reasons.join(' | '),
+  );
+  assert.match(await page.$eval('#errors', (e) => e.textContent!), /^Bước 1 không thành công/);
+  const after = await page.evaluate(() => ({
+    steps: ['step2', 'step3', 'step4'].map((id) => document.getElementById(id)!.hidden),
+    status: document.getElementById('status')!.textContent,
+    badge: (document.getElementById('badge') as HTMLElement & { code: string }).code,
+  }));
+  assert.deepEqual(after, { steps: [true, true, true], status: '', badge: '' });
 });
 
 test('thematic map: category layers, ward filter and coverage choropleth', async () => {
