@@ -337,7 +337,25 @@ export class SearchIndex {
       )
         throw new Error('The index snapshot was made from another dataset.');
       for (const [k, d] of snapshot!.entries) this.#fx.import(k, d);
+      if (!this.#snapshotAnswers()) throw new Error('The index snapshot is damaged: it does not find its own records.');
     }
+  }
+
+  /**
+   * Whether the restored text index finds a sample of its own records by their rarest name word:
+   * a snapshot with the right counts but damaged entries is refused, not trusted for good.
+   */
+  #snapshotAnswers(): boolean {
+    const n = this.#recs.length;
+    for (let k = 0; k < Math.min(n, 12); k++) {
+      const id = Math.floor((k * n) / Math.min(n, 12));
+      const words = this.#recs[id]!.nameWords.filter(Boolean);
+      if (!words.length) continue;
+      const rare = words.reduce((a, b) => ((this.#df.get(a) ?? 0) <= (this.#df.get(b) ?? 0) ? a : b));
+      const hits = this.#fx.search(rare, { limit: n }) as number[];
+      if (!hits.includes(id)) return false;
+    }
+    return true;
   }
 
   /**

@@ -47,3 +47,9 @@ test('a snapshot of another dataset or format is refused, not trusted', () => {
   const old = new SearchIndex(src, { ...snap, format: 1 } as unknown as IndexSnapshot);
   assert.deepEqual(old.suggest('vinh hai', { limit: 5 }), fresh.suggest('vinh hai', { limit: 5 }));
 });
+
+test('a snapshot with the right counts but damaged entries is refused (the engine then rebuilds)', () => {
+  // Every text-index entry emptied: counts and words still match the dataset.
+  const damaged = { ...snap, entries: snap.entries.map(([k]) => [k, '{}']) } as IndexSnapshot;
+  assert.throws(() => new SearchIndex(src, damaged), /damaged/);
+});

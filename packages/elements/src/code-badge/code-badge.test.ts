@@ -114,4 +114,15 @@ describe('dcs-code-plate', () => {
     expect(root.querySelector('svg[part="qr"] path')!.getAttribute('d')!.length).to.be.greaterThan(100);
     await expect(el).to.be.accessible();
   });
+
+  it('never draws a QR code for a non-web scheme given as qr-content (javascript:, data:)', async () => {
+    const plain = await fixture<DcsCodePlate>(html`<dcs-code-plate code="5713300001"></dcs-code-plate>`);
+    const d = plain.shadowRoot!.querySelector('svg[part="qr"] path')!.getAttribute('d');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>']) {
+      const el = await fixture<DcsCodePlate>(html`<dcs-code-plate code="5713300001" qr-content=${bad}></dcs-code-plate>`);
+      expect(el.shadowRoot!.querySelector('svg[part="qr"] path')!.getAttribute('d'), bad).to.equal(d);
+    }
+    const web = await fixture<DcsCodePlate>(html`<dcs-code-plate code="5713300001" qr-content="https://example.vn/a"></dcs-code-plate>`);
+    expect(web.shadowRoot!.querySelector('svg[part="qr"] path')!.getAttribute('d')).not.to.equal(d);
+  });
 });

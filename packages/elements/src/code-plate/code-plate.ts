@@ -153,7 +153,11 @@ export class DcsCodePlate extends LitElement {
       ...(this.locationCode ? [`${kindLabel(lang, 'location')}: ${shownCode(this.locationCode).code}`] : []),
       ...(this.plusCode ? [`${kindLabel(lang, 'plus')}: ${shownCode(this.plusCode).code}`] : []),
     ];
-    const qr = this.qrContent || (kind === 'ndas' ? mapUrlOf(code) : code);
+    // A QR code is followed by whoever scans the plate: only a web address (http/https) or plain
+    // text is drawn; another scheme (`javascript:`, `data:`, `file:`…) falls back to the default.
+    const given = String(this.qrContent ?? '').trim();
+    const safe = given && (!/^[a-z][a-z0-9+.-]*:/i.test(given) || /^https?:\/\//i.test(given)) ? given : '';
+    const qr = safe || (kind === 'ndas' ? mapUrlOf(code) : code);
     const lines = String(this.address ?? '')
       .slice(0, 500)
       .split('|')
