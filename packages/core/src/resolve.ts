@@ -257,6 +257,14 @@ function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
   return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
 }
 
+/** The keys of the pre-2025 districts of some 2025 provinces. */
+function districtKeysIn(g: Gazetteer, provinces: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const [k, ds] of g.legacyDistrictsByKey)
+    if (ds.some((d) => (g.legacyProvinces.get(d.provinceCode)?.newProvinceCodes ?? []).some((p) => provinces.has(p)))) out.push(k);
+  return out;
+}
+
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
 function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
   const c = { ...p.components };
@@ -324,7 +332,10 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   let scope: Scope = provinces ? { provinces } : {};
   if (c.province && !provinces) return finish(raw, text, parsed, scope, [], undefined, g);
   if (c.district?.key) {
-    const d = readDistrict(c.district.key, c.district.text, g, scope);
+    let d = readDistrict(c.district.key, c.district.text, g, scope);
+    // "Huyện Vĩunh Lộc, Thanh Hóa": one slip from a pre-2025 district of the province typed.
+    const near = !d && scope.provinces ? nearKey(c.district.key, districtKeysIn(g, scope.provinces)) : undefined;
+    if (near) d = readDistrict(near, near, g, scope);
     if (d) scope = d;
     else if (!c.street && leftmost(parsed, c.district)) {
       parsed = asStreet(parsed, 'district'); // "Hùng Vương" read as a district elsewhere
@@ -348,6 +359,16 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
 
   // ---- the ward; an unmarked name that is no ward here but leads the text is the street
   let wardCands: ResolvedCandidate[] | undefined;
+  if (c.ward) {
+    const w = c.ward;
+    const unmarked = !w.unitType;
+    // "33 Hồ Xuân Hương": a name typed right after the street, in the same part, that ends a
+    // street of the place is the end of the street's name, not a ward.
+    if (unmarked && c.street && sameSegment(parsed, c.street, w) && readStreet(`${c.street.value} ${w.text}`, streets, g, scope, false)) {
+      parsed = joinStreet(parsed, c.street, w);
+      c = parsed.components;
+    }
+  }
   if (c.ward) {
     const w = c.ward;
     const unmarked = !w.unitType;
@@ -472,6 +493,11 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
 }
 
 const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
+/** Whether the text as given (before repairs: Telex, VNI, doubled letters) holds the name as written. */
+const typedAsIs = (input: string, name: string) =>
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])${name.toLocaleLowerCase('vi').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u').test(
+    toNfc(input).toLocaleLowerCase('vi'),
+  );
 
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(
@@ -550,7 +576,7 @@ function streetVerdict(r: Omit<Resolution, 'components' | 'granularity'>, one: R
         en: `${st.name} does not pass through ${one.ward.name} in the map data; kept as typed.`,
       },
     ];
-  const corrected = !sameSpelling(s.value, st.name);
+  const corrected = !sameSpelling(s.value, st.name) || !typedAsIs(r.input, st.name);
   return [
     {
       component: 'street',
@@ -588,7 +614,7 @@ function unitVerdicts(
       const bare = one.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, '');
       // A type word or abbreviation written in full is not a correction (P. → Phường).
       const typedName = w.text.replace(/^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu|ph|p|f|x|tt|dk)\.?\s*/iu, '');
-      const exact = sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name);
+      const exact = (sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name)) && typedAsIs(r.input, bare);
       out.push({
         component: 'ward',
         text: w.text,

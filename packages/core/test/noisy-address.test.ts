@@ -1,0 +1,67 @@
+// Noisy whole addresses: each rule that reads them keeps the answer in the province typed (or
+// implied by an old city/district) and keeps the house number. Hand-made cases, one per rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadDataset } from '@diachiso/data';
+import { decodeVni, Gazetteer, prepareText, StreetDirectory, verifyAddress } from '../src/index.js';
+
+const data = loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
+  g: new Gazetteer(d.parts.admin, d.parts.legacy),
+  streets: new StreetDirectory(d.parts.streets),
+}));
+
+/** The provinces of every answer (address and candidates), and the house number kept. */
+async function read(text: string): Promise<{ provinces: string[]; house: string | undefined; wards: string[] }> {
+  const { g, streets } = await data;
+  const v = verifyAddress(text, g, undefined, streets);
+  const provinces = [v.address?.province.code, ...v.candidates.map((c) => c.province.code)].filter((x): x is string => !!x);
+  return { provinces: [...new Set(provinces)], house: v.address?.houseNumber, wards: v.candidates.map((c) => c.ward.code) };
+}
+
+test('VNI: a tone digit after a final consonant is decoded; unit numbers are not', () => {
+  assert.equal(decodeVni('Binh2'), 'Bình');
+  assert.equal(decodeVni('Tinh3'), 'Tỉnh');
+  assert.equal(decodeVni('Phuo7ng2'), 'Phường');
+  assert.equal(decodeVni('F11'), 'F11');
+  assert.equal(decodeVni('Q1'), 'Q1');
+  assert.equal(decodeVni('K448'), 'K448');
+});
+
+test('VNI beyond doubt is decoded even for a street the data lacks: its digits are no house number', async () => {
+  const { g, streets } = await data;
+  assert.equal(prepareText('So61 15 Ba4i Ca1t, Xa4 Thai1 Hoa2', g, streets), 'Số 15 Bãi Cát, Xã Thái Hòa');
+  const r = await read('So61 15 Ba4i Ca1t, Xa4 Thai1 Hoa2, Tinh3 Phu1 Tho5');
+  assert.deepEqual(r.provinces, ['25']);
+  assert.equal(r.house, '15');
+});
+
+test('doubled letters in a place name are read as the name', async () => {
+  const r = await read('20 Lê Lợi, Xã Nam Dương, Tỉnh BBắc NNinh');
+  assert.deepEqual(r.provinces, ['24']);
+  assert.equal(r.house, '20');
+  assert.deepEqual((await read('7 Hai Bà Trưng, Phường Minh Đức, Quận Đồồ Sơn, Thành phố HHải Phhòng')).provinces, ['31']);
+});
+
+test('a province or old city one slip off is read as it, never as a place elsewhere', async () => {
+  assert.deepEqual((await read('5 Trần Phú, Tam Nông, Đồnbg Tháp')).provinces, ['82']);
+  assert.deepEqual((await read('51 Bến Cá, Phường Phú An, Hồ Chí Mimh')).provinces, ['79']);
+  const r = await read('474 Nguyễn Hồng Sơn, T.P. Nha Trnag');
+  assert.deepEqual(r.provinces, ['56']);
+  assert.equal(r.house, '474');
+  assert.deepEqual((await read('12 Nam Hòn Khó, Nga Trang')).provinces, ['56']);
+});
+
+test('a district one slip off is matched within the province typed', async () => {
+  assert.deepEqual((await read('14 Biệt Thự, Vĩnh Phúc, Huyện Vĩunh Lộc, Thanh Hóa')).provinces, ['38']);
+});
+
+test('TPHN is Hà Nội', async () => {
+  assert.deepEqual((await read('số 10 Lê Duẩn, Xã Mỹ Đức, TPHN')).provinces, ['01']);
+});
+
+test('a name that ends a street of the place is the street, not a ward elsewhere', async () => {
+  const r = await read('33 Hồ Xuân Hương');
+  assert.deepEqual(r.provinces, ['56']);
+  assert.equal(r.house, '33');
+  assert.deepEqual((await read('568 Nguyễn Tất Thành')).provinces, ['56']);
+});
