@@ -119,6 +119,14 @@ function undouble(part: string): string {
   return part.replace(/(\p{L})\1+/giu, '$1');
 }
 
+/** The same, but plain a, e, o typed twice are kept (`Bờ Ngoong`, `Soóc` have them). */
+function undoubleConsonants(part: string): string {
+  return part.replace(/([^\P{L}aeo])\1+/giu, '$1');
+}
+
+/** "Số" / "Số nhà" typed in Telex or VNI before a number (`soos nhaf 7`, `So61 nha2 7`). */
+const HOUSE_WORD = /(^|[,;\n]\s*)(?:soos|so61)(\s+(?:nhaf|nha2))?(?=\s*\d)/giu;
+
 /**
  * The one province (2025 or pre-2025) or pre-2025 city/district whose name is one slip from the
  * name in `part` (a letter wrong, missing, added or two swapped), written in full; else undefined.
@@ -162,9 +170,10 @@ export function prepareText(text: string, g: Gazetteer, streets?: StreetDirector
   let t = toNfc(text).replace(GLUED, '$1$2 ');
   for (const [re, to] of NICKNAMES) t = t.replace(re, to);
   if (!/[a-z][a-z1-9]/i.test(t)) return t;
+  t = t.replace(HOUSE_WORD, (_m, lead: string, nha?: string) => `${lead}${/^s/.test(_m.trimStart()) ? 's' : 'S'}ố${nha ? ' nhà' : ''}`);
   const known = (part: string) => {
     const k = nameKey(part)
-      .replace(/^\d+[a-z]?(?:\s*\d+[a-z]?)*\s+/, '')
+      .replace(/^(?:so nha |so |sn )?\d+[a-z]?(?:\s*\d+[a-z]?)*\s+/, '')
       .replace(TYPE_PREFIX, '');
     if (!k) return false;
     return g.wardsByKey.has(k) || g.legacyWardsByKey.has(k) || g.legacyDistrictsByKey.has(k) || g.isProvince(k) || !!streets?.has(k);
@@ -177,7 +186,7 @@ export function prepareText(text: string, g: Gazetteer, streets?: StreetDirector
       if (/^[,;\n]$/.test(part) || known(part)) return part;
       const vni = part.replace(/[\p{L}\p{N}]+/gu, (w) => (/^\d/.test(w) ? w : decodeVni(w)));
       const tries = [part.replace(/[\p{L}\p{N}]+/gu, (w) => (/^\d/.test(w) ? w : decodeTelex(w))), vni];
-      tries.push(...tries.map(undouble), undouble(part));
+      tries.push(...tries.map(undouble), undouble(part), undoubleConsonants(part));
       for (const d of tries) if (d !== part && known(d)) return d;
       // Typed in VNI beyond doubt: decoded even when the name is not one the data knows (so the
       // mark digits are never read as house numbers).

@@ -3,8 +3,8 @@
 // street). It never answers outside what the text names. See docs/decisions/0005-resolver.md.
 import { nameKey, squashKey, type Gazetteer, type LegacyWard } from './gazetteer.js';
 import type { ConversionCandidate } from './legacy.js';
-import { PROVINCE_ALIASES, toNfc } from './normalize.js';
-import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress } from './parse.js';
+import { PROVINCE_ALIASES, toNfc, type UnitType } from './normalize.js';
+import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress, type Unrecognized } from './parse.js';
 import { AdminRegistry, type Ward } from './registry.js';
 import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
 import { prepareText, withinOneEdit } from './noisy.js';
@@ -257,6 +257,51 @@ function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
   return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
 }
 
+const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
+
+/** See the call in {@link resolveAddress}: a ward read from what the parser left unread. */
+function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: ParsedAddress; cands: ResolvedCandidate[] } | undefined {
+  const c = p.components;
+  const spans: { start: number; end: number; drop?: Unrecognized }[] = [];
+  if (c.ward) {
+    const u = p.unrecognized.find((x) => sameSegment(p, c.ward!, x));
+    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u });
+  }
+  if (c.district && !c.district.unitType && !scope.districts) spans.push({ start: c.district.start, end: c.district.end });
+  for (const u of p.unrecognized)
+    if (!/[,;|\n]/.test(u.text) && /^\s*$|[,;|\n]\s*$/.test(p.input.slice(0, u.start)) && /^\s*(?:$|[,;|\n])/.test(p.input.slice(u.end)))
+      spans.push({ start: u.start, end: u.end, drop: u });
+  const keys = wardKeysIn(g, scope);
+  for (const sp of spans) {
+    const text = p.input.slice(sp.start, sp.end).trim();
+    const folded = nameKey(text);
+    const type = UNIT_WORD.exec(folded);
+    const key = folded.replace(UNIT_WORD, '');
+    if (/\d/.test(key)) continue;
+    const unitType = type?.[1] ? (type[1].replace(' ', '-') as UnitType) : undefined;
+    const read = (k: string) => {
+      const w: AddressComponent = {
+        text,
+        value: text,
+        key: k,
+        start: sp.start,
+        end: sp.end,
+        confidence: 0.6,
+        ...(unitType ? { unitType } : {}),
+      };
+      return { w, cands: readWard(w, g, scope) };
+    };
+    let { w: ward, cands } = read(key);
+    const near = cands.length ? undefined : nearKey(key, keys);
+    if (near) ({ w: ward, cands } = read(near));
+    if (!cands.length) continue;
+    const comps = { ...c, ward };
+    if (c.district && c.district.start === sp.start) delete comps.district;
+    return { parsed: { ...p, components: comps, unrecognized: p.unrecognized.filter((x) => x !== sp.drop) }, cands };
+  }
+  return undefined;
+}
+
 /** The keys of the pre-2025 districts of some 2025 provinces. */
 function districtKeysIn(g: Gazetteer, provinces: ReadonlySet<string>): string[] {
   const out: string[] = [];
@@ -388,6 +433,18 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
       parsed = joinStreet(parsed, c.street, w);
       c = parsed.components;
       wardCands = undefined;
+    }
+  }
+
+  // ---- a locality the parser could not read, within the province typed: one slip off a ward's
+  // name ("Gia Kiệwm", "Trn Yên"), a ward's name cut short by a slip in its last word ("Xã Nam
+  // Thanh Moện"), or an old district's name that is no district there but a ward ("Gia Lâm, Ninh Bình")
+  if ((scope.provinces || scope.wards) && !wardCands?.length) {
+    const read = readLocality(parsed, g, scope);
+    if (read) {
+      parsed = read.parsed;
+      c = parsed.components;
+      wardCands = read.cands;
     }
   }
 

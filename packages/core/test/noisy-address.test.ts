@@ -65,3 +65,24 @@ test('a name that ends a street of the place is the street, not a ward elsewhere
   assert.equal(r.house, '33');
   assert.deepEqual((await read('568 Nguyễn Tất Thành')).provinces, ['56']);
 });
+
+test('"Số" / "Số nhà" typed in Telex before the number: the number is the house number', async () => {
+  const { g, streets } = await data;
+  assert.equal(prepareText('soos nhaf 12 Traanf Phus, Nha Trang', g, streets), 'số nhà 12 Trần Phú, Nha Trang');
+  const r = await read('Soos 28 Ddawngj Huy Truws, Nha Trang');
+  assert.equal(r.house, '28');
+  assert.deepEqual(r.provinces, ['56']);
+});
+
+test('doubled consonants are collapsed, a name with "oo" of its own is kept', async () => {
+  assert.deepEqual((await read('15 Lê Lợi, Xã BBờ NNgoong, Gia Lai')).provinces, ['52']);
+});
+
+test('a locality the parser cannot read is matched among the wards of the province typed', async () => {
+  const { g, streets } = await data;
+  const ward = (t: string) => verifyAddress(t, g, undefined, streets).address?.ward.name;
+  assert.equal(ward('63A Lê Lợi, Gia Kiệwm, Thành phố Đồng Nai'), 'Xã Gia Kiệm'); // one slip
+  assert.equal(ward('146 Lê Lợi, Xã Nam Thanh Moện, Thành phố Hải Phòng'), 'Xã Nam Thanh Miện'); // last word off
+  assert.equal(ward('10 Hoàng Văn Thụ, Gia Lâm, Tỉnh Ninh Bình'), 'Xã Gia Lâm'); // a district elsewhere, a ward here
+  assert.equal((await read('10 Hoàng Văn Thụ, Gia Lâm, Tỉnh Ninh Bình')).house, '10');
+});
