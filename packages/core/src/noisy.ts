@@ -95,10 +95,10 @@ const NICKNAMES: ReadonlyArray<[RegExp, string]> = [
   [/(^|[\s,])(?:TP\.?\s*)?S[àa]i\s*G[òo]n(?=$|[\s,.])/giu, '$1Thành phố Hồ Chí Minh'],
 ];
 
-const TYPE_PREFIX = /^(?:phuong|xa|quan|huyen|thi xa|thi tran|thanh pho|tinh|t p|tp|p|q|h|x|tt|tx|duong|d|thon)\s+/;
+const TYPE_PREFIX = /^(?:phuong|xa|quan|huyen|thi xa|thi tran|dac khu|thanh pho|tinh|t p|tp|p|q|h|x|tt|tx|duong|d|thon)\s+/;
 
 /** A word typed in VNI beyond doubt: a mark digit between letters (`tra6n2`, `d9oan2`, `phuo7ng2`). */
-const VNI_INSIDE = /^[a-z]+[1-9]+[a-z]+[1-9]*$/i;
+const VNI_INSIDE = /^[a-z]+(?:[1-9]+[a-z]+)+[1-9]*$/i;
 /** A word that may be VNI: a syllable with a vowel followed by mark digits (`thap1`, `so61`). */
 const VNI_END = /^[a-z]*[aeiouy][a-z]*[1-9]{1,2}$/i;
 

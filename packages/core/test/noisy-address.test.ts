@@ -86,3 +86,9 @@ test('a locality the parser cannot read is matched among the wards of the provin
   assert.equal(ward('10 Hoàng Văn Thụ, Gia Lâm, Tỉnh Ninh Bình'), 'Xã Gia Lâm'); // a district elsewhere, a ward here
   assert.equal((await read('10 Hoàng Văn Thụ, Gia Lâm, Tỉnh Ninh Bình')).house, '10');
 });
+
+test('VNI with several mark digits inside a word (D9a8c5, Tru7o7ng2) is decoded', async () => {
+  const { g, streets } = await data;
+  assert.equal(prepareText('858 Le6 Va8n Hua6n, D9a8c5 khu Tru7o7ng2 Sa', g, streets), '858 Lê Văn Huân, Đặc khu Trường Sa');
+  assert.deepEqual([...new Set((await read('858 Le6 Va8n Hua6n, D9a8c5 khu Tru7o7ng2 Sa, Khanh1 Hoa2')).wards)], ['22736']);
+});
