@@ -65,7 +65,7 @@ export function decodeTelex(word: string): string {
  * @returns The decoded word.
  */
 export function decodeVni(word: string): string {
-  if (!/^[a-z][a-z1-9]*$/i.test(word) || !/[aeiouyd][1-9]/i.test(word) || /^\d/.test(word)) return word;
+  if (!/^[a-z][a-z1-9]*$/i.test(word) || !/[a-z][1-9]/i.test(word) || !/[aeiouy]/i.test(word)) return word;
   let letters = word.replace(/\d/g, '');
   let tone = '';
   const mod = (re: RegExp, f: (s: string) => string) => {
@@ -95,7 +95,62 @@ const NICKNAMES: ReadonlyArray<[RegExp, string]> = [
   [/(^|[\s,])(?:TP\.?\s*)?S[àa]i\s*G[òo]n(?=$|[\s,.])/giu, '$1Thành phố Hồ Chí Minh'],
 ];
 
-const TYPE_PREFIX = /^(?:phuong|xa|quan|huyen|thi xa|thi tran|thanh pho|tinh|tp|p|q|h|x|tt|tx|duong|d|thon)\s+/;
+const TYPE_PREFIX = /^(?:phuong|xa|quan|huyen|thi xa|thi tran|dac khu|thanh pho|tinh|t p|tp|p|q|h|x|tt|tx|duong|d|thon)\s+/;
+
+/** A word typed in VNI beyond doubt: a mark digit between letters (`tra6n2`, `d9oan2`, `phuo7ng2`). */
+const VNI_INSIDE = /^[a-z]+(?:[1-9]+[a-z]+)+[1-9]*$/i;
+/** A word that may be VNI: a syllable with a vowel followed by mark digits (`thap1`, `so61`). */
+const VNI_END = /^[a-z]*[aeiouy][a-z]*[1-9]{1,2}$/i;
+
+/**
+ * Whether a part of the text was typed in VNI beyond doubt: a word with a mark digit between
+ * letters, or two words ending in mark digits. Unit numbers (`F11`, `Q1`, `K448`) have no vowel.
+ */
+function typedInVni(part: string): boolean {
+  const words = part.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return words.some((w) => VNI_INSIDE.test(w) && /[aeiouy]/i.test(w)) || words.filter((w) => VNI_END.test(w)).length >= 2;
+}
+
+/**
+ * Collapses a letter typed twice in a row (`KKhánh HHoà` → `Khánh Hoà`, `Nha Trangg`): Vietnamese
+ * never doubles a letter (Telex keys aside, which are tried first).
+ */
+function undouble(part: string): string {
+  return part.replace(/(\p{L})\1+/giu, '$1');
+}
+
+/** The same, but plain a, e, o typed twice are kept (`Bờ Ngoong`, `Soóc` have them). */
+function undoubleConsonants(part: string): string {
+  return part.replace(/([^\P{L}aeo])\1+/giu, '$1');
+}
+
+/** "Số" / "Số nhà" typed in Telex or VNI before a number (`soos nhaf 7`, `So61 nha2 7`). */
+const HOUSE_WORD = /(^|[,;\n]\s*)(?:soos|so61)(\s+(?:nhaf|nha2))?(?=\s*\d)/giu;
+
+/**
+ * The one province (2025 or pre-2025) or pre-2025 city/district whose name is one slip from the
+ * name in `part` (a letter wrong, missing, added or two swapped), written in full; else undefined.
+ */
+function nearName(part: string, g: Gazetteer): string | undefined {
+  if (/\d/.test(part)) return undefined;
+  const k = nameKey(part).replace(TYPE_PREFIX, '');
+  if (k.replace(/ /g, '').length < 5) return undefined;
+  const near = (keys: Iterable<string>) => {
+    let hit: string | undefined;
+    for (const x of keys) {
+      if (Math.abs(x.length - k.length) > 1 || !withinOneEdit(k, x)) continue;
+      if (hit !== undefined && hit !== x) return null;
+      hit = x;
+    }
+    return hit;
+  };
+  const p = near([...g.provincesByKey.keys(), ...g.legacyProvincesByKey.keys()]);
+  if (p === null) return undefined;
+  if (p) return g.provincesByKey.get(p)?.[0]?.fullName ?? g.legacyProvincesByKey.get(p)?.[0]?.fullName;
+  const d = near(g.legacyDistrictsByKey.keys());
+  const ds = d ? g.legacyDistrictsByKey.get(d) : undefined;
+  return ds && new Set(ds.map((x) => x.fullName)).size === 1 ? ds[0]!.fullName : undefined;
+}
 
 /**
  * Repairs noisy address text: splits type words glued to names (`PhườngBến Nghé`), expands city
@@ -115,22 +170,35 @@ export function prepareText(text: string, g: Gazetteer, streets?: StreetDirector
   let t = toNfc(text).replace(GLUED, '$1$2 ');
   for (const [re, to] of NICKNAMES) t = t.replace(re, to);
   if (!/[a-z][a-z1-9]/i.test(t)) return t;
+  t = t.replace(HOUSE_WORD, (_m, lead: string, nha?: string) => `${lead}${/^s/.test(_m.trimStart()) ? 's' : 'S'}ố${nha ? ' nhà' : ''}`);
   const known = (part: string) => {
     const k = nameKey(part)
-      .replace(/^\d+[a-z]?(?:\s*\d+[a-z]?)*\s+/, '')
+      .replace(/^(?:so nha |so |sn )?\d+[a-z]?(?:\s*\d+[a-z]?)*\s+/, '')
       .replace(TYPE_PREFIX, '');
     if (!k) return false;
     return g.wardsByKey.has(k) || g.legacyWardsByKey.has(k) || g.legacyDistrictsByKey.has(k) || g.isProvince(k) || !!streets?.has(k);
   };
-  return t
-    .split(/([,;\n])/)
-    .map((part) => {
+  const parts = t.split(/([,;\n])/);
+  let last = parts.length - 1;
+  while (last > 0 && !/\p{L}/u.test(parts[last]!)) last--;
+  return parts
+    .map((part, i) => {
       if (/^[,;\n]$/.test(part) || known(part)) return part;
-      for (const decode of [decodeTelex, decodeVni]) {
-        const d = part.replace(/[\p{L}\p{N}]+/gu, (w) => (/^\d/.test(w) ? w : decode(w)));
-        if (d !== part && known(d)) return d;
+      const vni = part.replace(/[\p{L}\p{N}]+/gu, (w) => (/^\d/.test(w) ? w : decodeVni(w)));
+      const tries = [part.replace(/[\p{L}\p{N}]+/gu, (w) => (/^\d/.test(w) ? w : decodeTelex(w))), vni];
+      tries.push(...tries.map(undouble), undouble(part), undoubleConsonants(part));
+      for (const d of tries) if (d !== part && known(d)) return d;
+      // Typed in VNI beyond doubt: decoded even when the name is not one the data knows (so the
+      // mark digits are never read as house numbers).
+      const base = typedInVni(part) ? vni : part;
+      // The place's name with one slip (`Đồnbg Tháp`, `Nha Trnag`), only where a place's name
+      // goes: the last part, or a part with a type word of a province or city/district.
+      if (i === last || /^\s*(?:tỉnh|tinh|thành phố|thanh pho|tp\.?|t\.p\.?|quận|quan|huyện|huyen|thị xã|thi xa|tx\.?)\s/iu.test(base)) {
+        const lead = /^\s*/.exec(base)![0];
+        const near = nearName(undouble(base), g);
+        if (near) return lead + near;
       }
-      return part;
+      return base;
     })
     .join('');
 }

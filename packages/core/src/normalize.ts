@@ -346,6 +346,7 @@ export const PROVINCE_ALIASES: Readonly<Record<string, string>> = {
   tphcm: 'ho chi minh',
   sg: 'ho chi minh',
   hn: 'ha noi',
+  tphn: 'ha noi',
 };
 
 /**

@@ -3,8 +3,8 @@
 // street). It never answers outside what the text names. See docs/decisions/0005-resolver.md.
 import { nameKey, squashKey, type Gazetteer, type LegacyWard } from './gazetteer.js';
 import type { ConversionCandidate } from './legacy.js';
-import { PROVINCE_ALIASES, toNfc } from './normalize.js';
-import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress } from './parse.js';
+import { PROVINCE_ALIASES, toNfc, type UnitType } from './normalize.js';
+import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress, type Unrecognized } from './parse.js';
 import { AdminRegistry, type Ward } from './registry.js';
 import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
 import { prepareText, withinOneEdit } from './noisy.js';
@@ -257,6 +257,59 @@ function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
   return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
 }
 
+const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
+
+/** See the call in {@link resolveAddress}: a ward read from what the parser left unread. */
+function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: ParsedAddress; cands: ResolvedCandidate[] } | undefined {
+  const c = p.components;
+  const spans: { start: number; end: number; drop?: Unrecognized }[] = [];
+  if (c.ward) {
+    const u = p.unrecognized.find((x) => sameSegment(p, c.ward!, x));
+    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u });
+  }
+  if (c.district && !c.district.unitType && !scope.districts) spans.push({ start: c.district.start, end: c.district.end });
+  for (const u of p.unrecognized)
+    if (!/[,;|\n]/.test(u.text) && /^\s*$|[,;|\n]\s*$/.test(p.input.slice(0, u.start)) && /^\s*(?:$|[,;|\n])/.test(p.input.slice(u.end)))
+      spans.push({ start: u.start, end: u.end, drop: u });
+  const keys = wardKeysIn(g, scope);
+  for (const sp of spans) {
+    const text = p.input.slice(sp.start, sp.end).trim();
+    const folded = nameKey(text);
+    const type = UNIT_WORD.exec(folded);
+    const key = folded.replace(UNIT_WORD, '');
+    if (/\d/.test(key)) continue;
+    const unitType = type?.[1] ? (type[1].replace(' ', '-') as UnitType) : undefined;
+    const read = (k: string) => {
+      const w: AddressComponent = {
+        text,
+        value: text,
+        key: k,
+        start: sp.start,
+        end: sp.end,
+        confidence: 0.6,
+        ...(unitType ? { unitType } : {}),
+      };
+      return { w, cands: readWard(w, g, scope) };
+    };
+    let { w: ward, cands } = read(key);
+    const near = cands.length ? undefined : nearKey(key, keys);
+    if (near) ({ w: ward, cands } = read(near));
+    if (!cands.length) continue;
+    const comps = { ...c, ward };
+    if (c.district && c.district.start === sp.start) delete comps.district;
+    return { parsed: { ...p, components: comps, unrecognized: p.unrecognized.filter((x) => x !== sp.drop) }, cands };
+  }
+  return undefined;
+}
+
+/** The keys of the pre-2025 districts of some 2025 provinces. */
+function districtKeysIn(g: Gazetteer, provinces: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const [k, ds] of g.legacyDistrictsByKey)
+    if (ds.some((d) => (g.legacyProvinces.get(d.provinceCode)?.newProvinceCodes ?? []).some((p) => provinces.has(p)))) out.push(k);
+  return out;
+}
+
 /** A copy of the parse with `ward` (or `district`) read as the street instead. */
 function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
   const c = { ...p.components };
@@ -324,7 +377,10 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   let scope: Scope = provinces ? { provinces } : {};
   if (c.province && !provinces) return finish(raw, text, parsed, scope, [], undefined, g);
   if (c.district?.key) {
-    const d = readDistrict(c.district.key, c.district.text, g, scope);
+    let d = readDistrict(c.district.key, c.district.text, g, scope);
+    // "Huyện Vĩunh Lộc, Thanh Hóa": one slip from a pre-2025 district of the province typed.
+    const near = !d && scope.provinces ? nearKey(c.district.key, districtKeysIn(g, scope.provinces)) : undefined;
+    if (near) d = readDistrict(near, near, g, scope);
     if (d) scope = d;
     else if (!c.street && leftmost(parsed, c.district)) {
       parsed = asStreet(parsed, 'district'); // "Hùng Vương" read as a district elsewhere
@@ -351,6 +407,16 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   if (c.ward) {
     const w = c.ward;
     const unmarked = !w.unitType;
+    // "33 Hồ Xuân Hương": a name typed right after the street, in the same part, that ends a
+    // street of the place is the end of the street's name, not a ward.
+    if (unmarked && c.street && sameSegment(parsed, c.street, w) && readStreet(`${c.street.value} ${w.text}`, streets, g, scope, false)) {
+      parsed = joinStreet(parsed, c.street, w);
+      c = parsed.components;
+    }
+  }
+  if (c.ward) {
+    const w = c.ward;
+    const unmarked = !w.unitType;
     const asStreetFirst = unmarked && !c.street && numberBefore(parsed, w) && !!readStreet(w.value, streets, g, scope);
     wardCands = asStreetFirst ? [] : readWard(w, g, scope);
     if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
@@ -367,6 +433,18 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
       parsed = joinStreet(parsed, c.street, w);
       c = parsed.components;
       wardCands = undefined;
+    }
+  }
+
+  // ---- a locality the parser could not read, within the province typed: one slip off a ward's
+  // name ("Gia Kiệwm", "Trn Yên"), a ward's name cut short by a slip in its last word ("Xã Nam
+  // Thanh Moện"), or an old district's name that is no district there but a ward ("Gia Lâm, Ninh Bình")
+  if ((scope.provinces || scope.wards) && !wardCands?.length) {
+    const read = readLocality(parsed, g, scope);
+    if (read) {
+      parsed = read.parsed;
+      c = parsed.components;
+      wardCands = read.cands;
     }
   }
 
@@ -472,6 +550,11 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
 }
 
 const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
+/** Whether the text as given (before repairs: Telex, VNI, doubled letters) holds the name as written. */
+const typedAsIs = (input: string, name: string) =>
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])${name.toLocaleLowerCase('vi').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u').test(
+    toNfc(input).toLocaleLowerCase('vi'),
+  );
 
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(
@@ -550,7 +633,7 @@ function streetVerdict(r: Omit<Resolution, 'components' | 'granularity'>, one: R
         en: `${st.name} does not pass through ${one.ward.name} in the map data; kept as typed.`,
       },
     ];
-  const corrected = !sameSpelling(s.value, st.name);
+  const corrected = !sameSpelling(s.value, st.name) || !typedAsIs(r.input, st.name);
   return [
     {
       component: 'street',
@@ -588,7 +671,7 @@ function unitVerdicts(
       const bare = one.ward.name.replace(/^(Phường|Xã|Đặc khu)\s+/u, '');
       // A type word or abbreviation written in full is not a correction (P. → Phường).
       const typedName = w.text.replace(/^(?:phường|phuong|xã|xa|thị trấn|thi tran|đặc khu|dac khu|ph|p|f|x|tt|dk)\.?\s*/iu, '');
-      const exact = sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name);
+      const exact = (sameSpelling(typedName, bare) || sameSpelling(w.text, one.ward.name)) && typedAsIs(r.input, bare);
       out.push({
         component: 'ward',
         text: w.text,

@@ -23,7 +23,7 @@ export function looksLikeWholeAddress(text: string): boolean {
   if (typeof text !== 'string' || text.length < 5) return false;
   const t = text.slice(0, 1024);
   return (
-    /^\s*(?:(?:số|so|sn)\s*)?(?:[A-Za-z]{1,2})?\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}/iu.test(t) ||
+    /^\s*(?:(?:số nhà|so nha|số|so|sn)\s*)?(?:[A-Za-z]{1,2})?\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}/iu.test(t) ||
     /\p{L}[^,]*,\s*\p{L}/u.test(t)
   );
 }

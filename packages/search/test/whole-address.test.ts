@@ -66,3 +66,10 @@ test('address ids stay within 200 characters and retrieve rebuilds them, even fo
     assert.equal(x.province?.code, '79');
   }
 });
+
+test('"Số nhà 12 Trần Phú" with no locality is a whole address: the number is kept', async () => {
+  const e = await engine;
+  const s = e.suggest('Số nhà 12 Trần Phú', { limit: 5 });
+  assert.equal(s[0]?.kind, 'address');
+  assert.equal(s[0]?.houseNumber, '12');
+});
