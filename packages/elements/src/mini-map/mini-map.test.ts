@@ -33,4 +33,30 @@ describe('dcs-mini-map', () => {
     el.remove();
     expect(el.map === undefined).to.equal(true);
   });
+
+  it('ignores values that are not numbers and clamps out-of-range ones, without an uncaught error', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = await fixture<DcsMiniMap>(html`<dcs-mini-map lat="abc" lon="999" zoom="-5"></dcs-mini-map>`);
+      expect(el.lat).to.equal(12.2388);
+      expect(el.lon).to.equal(180);
+      expect(el.zoom).to.equal(0);
+      await oneEvent(el, 'dcs-map-ready');
+      el.lat = Number.NaN;
+      el.zoom = Infinity;
+      await el.updateComplete;
+      expect(el.lat).to.equal(12.2388);
+      expect(el.zoom).to.equal(0);
+      el.lat = 12.25;
+      el.lon = 109.19;
+      await el.updateComplete;
+      expect([el.lat, el.lon]).to.deep.equal([12.25, 109.19]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(rejections).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
 });

@@ -169,8 +169,24 @@ export class DcsMiniMap extends LitElement {
     this.#loading = undefined;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Bad values from an attribute or from code ("abc", Infinity, 200) never reach MapLibre: a
+    // value that is not a finite number is ignored (the last good one is kept), one out of range
+    // is clamped.
+    const good = (v: unknown, old: unknown, dflt: number, min: number, max: number) =>
+      typeof v === 'number' && Number.isFinite(v)
+        ? Math.min(max, Math.max(min, v))
+        : typeof old === 'number' && Number.isFinite(old)
+          ? old
+          : dflt;
+    if (changed.has('lat')) this.lat = good(this.lat, changed.get('lat'), 12.2388, -85, 85);
+    if (changed.has('lon')) this.lon = good(this.lon, changed.get('lon'), 109.1967, -180, 180);
+    if (changed.has('zoom')) this.zoom = good(this.zoom, changed.get('zoom'), 15, 0, 22);
+  }
+
   protected override firstUpdated(): void {
-    void this.load();
+    // A failed load (no WebGL, the dataset unreachable) leaves an empty map, not an unhandled rejection.
+    this.load().catch((e: unknown) => console.error('dcs-mini-map: the map could not load', e));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
