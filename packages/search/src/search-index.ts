@@ -18,6 +18,7 @@ import {
   tokenize,
   type UnitRef,
   streetIds,
+  withinOneEdit,
 } from '@diachiso/core';
 import { Index } from 'flexsearch';
 
@@ -814,20 +815,11 @@ function hasPrefix(ws: ReadonlySet<string>, p: string): boolean {
   return false;
 }
 
-/** True when `a` and `b` differ by at most one insertion, deletion, substitution or swap. */
-export function editDistanceAtMost1(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
+/**
+ * True when `a` and `b` differ by at most one insertion, deletion, substitution or swap (core's
+ * `withinOneEdit`, under the name this package has always exported).
+ */
+export const editDistanceAtMost1: (a: string, b: string) => boolean = withinOneEdit;
 
 /** Re-exported from `@diachiso/core` (the street ids are shared with the resolver). */
 export { streetIds };
