@@ -9,6 +9,7 @@ import { AdminRegistry, type Ward } from './registry.js';
 import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
 import { prepareText, withinOneEdit } from './noisy.js';
 import type { Citation, LatLon, LegacyInfo } from './types.js';
+import { RESOLVE_WEIGHTS } from './weights.js';
 
 /** How a component of the address was established. */
 export type ComponentVerdictKind = 'confirmed' | 'confirmed-by-context' | 'spelling-corrected' | 'inferred' | 'unconfirmed' | 'replaced';
@@ -187,10 +188,11 @@ function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCand
   );
   if (want && legacy.some((w) => w.type === want)) legacy = legacy.filter((w) => w.type === want);
   const constrained = !!(scope.provinces || scope.wards);
-  const conf = scope.districts ? 0.95 : constrained ? 0.9 : 0.65;
+  const W = RESOLVE_WEIGHTS;
+  const conf = scope.districts ? W.wardInDistrict : constrained ? W.wardInPlace : W.wardAnywhere;
   for (const lw of legacy)
     for (const t of lw.targets) {
-      const x = candidate(g, t.wardCode, scope.districts ? 0.95 : constrained ? 0.85 : 0.6, lw);
+      const x = candidate(g, t.wardCode, scope.districts ? W.wardInDistrict : constrained ? W.legacyWardInPlace : W.legacyWardAnywhere, lw);
       if (x) out.push(x);
     }
   if (!scope.districts || legacy.length === 0)
@@ -286,7 +288,7 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
         key: k,
         start: sp.start,
         end: sp.end,
-        confidence: 0.6,
+        confidence: RESOLVE_WEIGHTS.rereadWard,
         ...(unitType ? { unitType } : {}),
       };
       return { w, cands: readWard(w, g, scope) };
@@ -320,7 +322,7 @@ function asStreet(p: ParsedAddress, from: 'ward' | 'district'): ParsedAddress {
     value: u.value.replace(/^(Phường|Xã|Thị trấn|Quận|Huyện|Thị xã)\s+/u, ''),
     start: u.start,
     end: u.end,
-    confidence: 0.7,
+    confidence: RESOLVE_WEIGHTS.rereadStreet,
   };
   return { ...p, components: c };
 }
@@ -335,7 +337,7 @@ function joinStreet(p: ParsedAddress, street: AddressComponent, ward: AddressCom
   const c = { ...p.components };
   delete c.ward;
   const text = p.input.slice(street.start, ward.end);
-  c.street = { text, value: `${street.value} ${ward.text}`, start: street.start, end: ward.end, confidence: 0.7 };
+  c.street = { text, value: `${street.value} ${ward.text}`, start: street.start, end: ward.end, confidence: RESOLVE_WEIGHTS.rereadStreet };
   return { ...p, components: c };
 }
 
@@ -504,12 +506,12 @@ function finish(
   } else if (street) {
     for (const sw of street.wards) {
       if (!inScope(g, scope, sw.code)) continue;
-      const x = candidate(g, sw.code, 0.9);
+      const x = candidate(g, sw.code, RESOLVE_WEIGHTS.streetWard);
       if (x) cands.push({ ...x, location: sw.location, street: streetRef! });
     }
   } else if (scope.wards) {
     for (const code of scope.wards) {
-      const x = candidate(g, code, 0.8);
+      const x = candidate(g, code, RESOLVE_WEIGHTS.scopeWard);
       if (x) cands.push(x);
     }
   }

@@ -1,0 +1,108 @@
+// Stage 6 of the parser: the street part (left of the units): house number or lot, alley,
+// street and hamlet.
+import { PARSE_WEIGHTS } from '../weights.js';
+import type { ParseContext } from './context.js';
+import type { ExtraMarker } from './markers.js';
+import type { Seg } from './segments.js';
+import { HOUSE, LOT, MARKER_WORDS } from './vocabulary.js';
+
+/** Reads the street part's segments into house number, lot, alley, street and hamlet. */
+export function readStreetPart(ctx: ParseContext, street: readonly Seg[]): void {
+  for (const s of street) {
+    const e = s.extra;
+    if (e && (e.kind === 'hamlet' || e.kind === 'alley' || e.kind === 'street')) {
+      if (s.a + e.length >= s.b) ctx.skip(s.a, s.b);
+      else if (e.kind === 'alley') readAlley(ctx, s, e);
+      else readMarkedPart(ctx, s, e);
+      continue;
+    }
+    const { a, matched } = readHouseNumber(ctx, s);
+    if (a < s.b) {
+      const c = ctx.components;
+      const confidence = matched ? PARSE_WEIGHTS.streetAfterNumber : PARSE_WEIGHTS.streetByPosition;
+      if (!c.street) ctx.set('street', { text: ctx.textOf(a, s.b), value: ctx.typed(a, s.b), ...ctx.span(a, s.b), confidence });
+      else ctx.skip(a, s.b);
+    }
+  }
+}
+
+/** "Hẻm 12 Trần Phú": the alley's number, then maybe the street. */
+function readAlley(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
+  const { tokens } = ctx;
+  const a = s.a;
+  const nameA = a + e.length;
+  let nb = nameA;
+  while (nb < s.b && /^\d/.test(tokens[nb]!.text)) nb++;
+  if (nb === nameA) nb = s.b;
+  ctx.set('alley', {
+    text: ctx.textOf(a, nb),
+    value: `${MARKER_WORDS[tokens[a]!.text] ?? ctx.typed(a, a + e.length)} ${ctx.typed(nameA, nb)}`,
+    ...ctx.span(a, nb),
+    confidence: PARSE_WEIGHTS.markedPart,
+  });
+  if (nb < s.b)
+    ctx.set('street', {
+      text: ctx.textOf(nb, s.b),
+      value: ctx.typed(nb, s.b),
+      ...ctx.span(nb, s.b),
+      confidence: PARSE_WEIGHTS.streetAfterAlley,
+    });
+}
+
+/** A hamlet or street introduced by its word (`Thôn Đông Hòa`, `Tổ 3, Khu phố 2`, `Đường 2 Tháng 4`). */
+function readMarkedPart(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
+  const { tokens, input } = ctx;
+  const a = s.a;
+  const nameA = a + e.length;
+  // "Đường" is dropped from the street's name; "Phố" is part of many (Phố Huế).
+  // Hamlet words are written in full and with their diacritics (thon → Thôn, tdp → Tổ dân phố).
+  const markerKey = tokens
+    .slice(a, nameA)
+    .map((t) => t.text)
+    .join(' ');
+  const raw =
+    e.kind === 'street' && tokens[a]!.text === 'duong'
+      ? ctx.typed(nameA, s.b)
+      : e.kind === 'hamlet' && MARKER_WORDS[markerKey]
+        ? `${MARKER_WORDS[markerKey]} ${ctx.typed(nameA, s.b)}`
+        : ctx.typed(a, s.b);
+  const value = raw.charAt(0).toLocaleUpperCase('vi') + raw.slice(1);
+  const prev = ctx.components.hamlet;
+  if (e.kind === 'hamlet' && prev) {
+    // "Tổ 3, Khu phố 2": residential group within a quarter — one component, both parts.
+    const end = ctx.span(a, s.b).end;
+    ctx.components.hamlet = {
+      text: input.slice(prev.start, end),
+      value: `${prev.value}, ${value}`,
+      start: prev.start,
+      end,
+      confidence: PARSE_WEIGHTS.markedPart,
+    };
+    return;
+  }
+  ctx.set(e.kind as 'hamlet' | 'street', { text: ctx.textOf(a, s.b), value, ...ctx.span(a, s.b), confidence: PARSE_WEIGHTS.markedPart });
+}
+
+/** A house number or lot at the start of the segment; returns the index of the first token after it, and whether one was typed. */
+function readHouseNumber(ctx: ParseContext, s: Seg): { a: number; matched: boolean } {
+  const { tokens, input } = ctx;
+  let a = s.a;
+  const from = tokens[a]!.start;
+  const segText = input.slice(from, tokens[s.b - 1]!.end);
+  const lot = LOT.exec(segText);
+  const house = lot ? undefined : HOUSE.exec(segText);
+  const hm = lot ?? house;
+  if (hm && !ctx.components.houseNumber) {
+    const endOff = from + hm[0].length;
+    const value = lot ? `Lô ${hm[1]!.toUpperCase()}` : hm[1]!.replace(/\s+/g, '').toUpperCase();
+    ctx.set('houseNumber', {
+      text: input.slice(from, endOff).trim(),
+      value,
+      start: from + (hm[0].length - hm[0].trimStart().length),
+      end: endOff,
+      confidence: PARSE_WEIGHTS.houseNumber,
+    });
+    while (a < s.b && tokens[a]!.start < endOff) a++;
+  }
+  return { a, matched: !!hm };
+}
