@@ -25,6 +25,7 @@ import { layer, type LayerCollection } from './services.js';
 import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
 import { createStore, get, set } from 'idb-keyval';
 import { SearchIndex, type IndexSnapshot, type SuggestOptions } from './search-index.js';
+import { recordsFormat } from './index/format.js';
 import { WardLocator } from './reverse.js';
 import { NearbyIndex, type NearbyOptions } from './nearby.js';
 
@@ -123,7 +124,7 @@ export class OfflineEngine {
           ? loadManifest(opts)
               .then((m) => {
                 const st = snapshotStore();
-                return st ? get<IndexSnapshot>(`${m.version}/search-index`, st) : undefined;
+                return st ? get<IndexSnapshot>(snapshotKey(m.version), st) : undefined;
               })
               .catch(() => undefined)
           : Promise.resolve(undefined);
@@ -134,7 +135,7 @@ export class OfflineEngine {
         ]);
         const t1 = now();
         const store = ds.cache === 'indexeddb' ? snapshotStore() : undefined;
-        const key = `${ds.version}/search-index`;
+        const key = snapshotKey(ds.version);
         let snap: IndexSnapshot | undefined = store ? snapped : undefined;
         let index: SearchIndex;
         try {
@@ -295,6 +296,11 @@ function whenIdle(fn: () => void): void {
   if (g.requestIdleCallback) g.requestIdleCallback(fn, { timeout: 5000 });
   else setTimeout(fn, 500);
 }
+/**
+ * The snapshot's key: the dataset version and the records format (a hash of what the
+ * record-building code makes of a fixed sample), so a snapshot of older code is never even read.
+ */
+const snapshotKey = (version: string) => `${version}/search-index/${recordsFormat()}`;
 let idbStore: ReturnType<typeof createStore> | undefined;
 function snapshotStore(): ReturnType<typeof createStore> | undefined {
   try {
