@@ -61,6 +61,33 @@ const datasetAssets = () => ({
   },
 });
 
+/**
+ * Points the SDK worker platform's `new URL('./diachiso-worker.js', import.meta.url)` at the
+ * engine worker (`packages/sdk/src/worker-platform-worker.ts`), emitted as a chunk of the same
+ * build: its name is hashed (a cached copy is never stale, so a second visit works offline) and
+ * the chunks it shares with the page download once. The `new Worker(new URL('./…',
+ * import.meta.url), { type: 'module' })` form stays in the output, for vite and webpack.
+ */
+const engineWorker = () => {
+  const refs = new Set();
+  return {
+    name: 'engine-worker',
+    transform(code, id) {
+      if (!id.endsWith('/packages/sdk/src/worker-platform.ts')) return null;
+      const worker = new URL('packages/sdk/src/worker-platform-worker.ts', import.meta.url).pathname;
+      const ref = this.emitFile({ type: 'chunk', id: worker, name: 'worker' });
+      refs.add(ref);
+      const re = /new URL\(["']\.\/diachiso-worker\.js["'], import\.meta\.url\)/;
+      if (!re.test(code)) this.error('worker-platform.ts no longer names ./diachiso-worker.js');
+      return { code: code.replace(re, `new URL(import.meta.ROLLUP_FILE_URL_${ref}, import.meta.url)`), map: null };
+    },
+    resolveFileUrl({ referenceId, relativePath }) {
+      if (!refs.has(referenceId)) return null;
+      return JSON.stringify(relativePath.startsWith('.') ? relativePath : `./${relativePath}`);
+    },
+  };
+};
+
 /** Files a browser bundle needs beside it that no import names. */
 const copyBeside = (pkg) => ({
   name: 'copy-beside',
@@ -87,7 +114,7 @@ const libraries = Object.entries(PACKAGES).flatMap(([pkg, entries]) => {
     {
       input,
       external: isBare,
-      plugins: [ts(), executable(pkg)],
+      plugins: [ts(), engineWorker(), executable(pkg)],
       output: { dir: `packages/${pkg}/dist`, format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     },
     {
@@ -112,6 +139,7 @@ const bundle = (pkg, entry, file, { split = false, into = pkg } = {}) => ({
     nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
     ts(),
     datasetAssets(),
+    ...(split ? [engineWorker()] : []),
     ...(into === pkg ? [copyBeside(pkg)] : []),
   ],
   // Split bundles load the offline engine (and the map) as chunks, only when used.
@@ -131,8 +159,7 @@ const bundle = (pkg, entry, file, { split = false, into = pkg } = {}) => ({
 
 export default [
   ...libraries,
+  // With the engine worker of `createClient({ worker: true })` as one of its chunks.
   bundle('elements', 'define', 'diachiso.js', { split: true }),
-  // The engine worker of `createClient({ worker: true })`, beside the chunks that start it.
-  bundle('search', 'diachiso-worker', 'diachiso-worker.js', { into: 'elements' }),
   bundle('mock', 'browser', 'mock.js'),
 ];

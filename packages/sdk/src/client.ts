@@ -20,7 +20,7 @@ import type { LoadOptions } from '@diachiso/data';
 import type { ExportPage, ExportQuery, LayerCollection, OfflineEngine, WardCoverage } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
 import { checkId, checkOptions, normalizeQuery } from './input.js';
-import type { LocalPlatform } from './local-platform.js';
+import type { LocalPlatform, OfflineSide } from './local-platform.js';
 import type { DroppedSubmission } from './outbox.js';
 import type { Args, Op, Platform, Source, SuggestArgs } from './platform.js';
 import type { WriteResult } from './storage.js';
@@ -83,11 +83,13 @@ export interface ClientOptions {
   /** Where and how to load the embedded dataset (offline and auto modes). */
   dataset?: LoadOptions;
   /**
-   * Run the offline engine's searches (`suggest`, `search`, `retrieve`, `reverse`) in a Web Worker,
-   * so that loading the dataset and every search stay off the main thread. `{ url }` names the
-   * worker script (default: `diachiso-worker.js` beside the bundle). Where a worker cannot start
-   * (no Worker, blocked by CSP), the engine runs on the main thread; {@link Client.engineThread}
-   * says which. Default `false`.
+   * Run everything offline in a Web Worker: the engine's code, loading the dataset, the index
+   * and every offline operation (searches, `verify`, the codes, `convertLegacy`, `units`, …), so
+   * that none of it runs or downloads on the main thread. `{ url }` names the worker script
+   * (default: the engine worker emitted beside the bundle, `diachiso-worker-<hash>.js`). Where a
+   * worker cannot start (no Worker, blocked by CSP) or stops, offline calls fail with a
+   * `DiachisoError` `unavailable` (in `auto` mode the platform still answers);
+   * {@link Client.engineThread} says where the engine runs. Default `false`.
    */
   worker?: boolean | { url?: string | URL };
 }
@@ -626,15 +628,26 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
   const { locale, mode } = r;
   // Each platform's code loads here, once, for the mode chosen: a page that only works offline
   // never loads the HTTP transport, and none of it is on the page's start-up path.
-  const [httpM, localM, fallbackM] = await Promise.all([
+  // In worker mode the page loads only the worker platform: the local platform runs in the worker.
+  const inWorker = mode !== 'online' && !!r.options.worker;
+  const [httpM, localM, workerM, fallbackM] = await Promise.all([
     mode === 'offline' ? undefined : import('./http-platform.js'),
-    mode === 'online' ? undefined : import('./local-platform.js'),
+    mode === 'online' || inWorker ? undefined : import('./local-platform.js'),
+    inWorker ? import('./worker-platform.js') : undefined,
     mode === 'auto' ? import('./fallback-platform.js') : undefined,
   ]);
   const base = httpM ? httpM.checkBaseUrl(r.options.baseUrl, locale) : '';
   const o = { ...r, base };
-  const local: LocalPlatform | undefined =
-    localM && new localM.LocalPlatform({ dataset: o.options.dataset, worker: o.options.worker, locale });
+  const dataset = o.options.dataset;
+  const w = o.options.worker;
+  const local: OfflineSide | undefined = workerM
+    ? new workerM.WorkerPlatform({ dataset, locale, url: typeof w === 'object' && w ? w.url : undefined })
+    : localM && new localM.LocalPlatform({ dataset, locale });
+  // `offline()` hands out the engine itself: on the page, also in worker mode (loaded then).
+  const mainEngine = () =>
+    local?.kind === 'local'
+      ? (local as LocalPlatform).engine()
+      : import('./local-platform.js').then((m) => new m.LocalPlatform({ dataset, locale }).engine());
   const http =
     httpM &&
     new httpM.HttpPlatform({
@@ -662,7 +675,7 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
   let regsP: Promise<Awaited<ReturnType<typeof import('./registrations.js').createRegistrations>>> | undefined;
   const regs = () =>
     (regsP ??= import('./registrations.js').then((m) => {
-      const r = m.createRegistrations(o, platform, http, local);
+      const r = m.createRegistrations(o, platform, http, local?.kind === 'local' ? (local as LocalPlatform) : undefined);
       dropped = r.api.dropped;
       disposeRegs = r.dispose;
       if (disposed) r.dispose();
@@ -735,7 +748,7 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
     mode,
     locale,
     offline() {
-      return local ? local.engine() : Promise.reject(onlineOnly());
+      return local ? mainEngine() : Promise.reject(onlineOnly());
     },
     async engineThread() {
       return local ? (await local.searcher()).thread : 'none';

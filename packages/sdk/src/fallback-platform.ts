@@ -7,7 +7,7 @@
 // engine halfway through its budget so that the fallback answer is ready when the budget ends.
 import { DiachisoError } from './errors.js';
 import type { HttpPlatform } from './http-platform.js';
-import type { LocalPlatform } from './local-platform.js';
+import type { OfflineSide } from './local-platform.js';
 import { LOCAL_FIRST, PLATFORM_ONLY, type Answer, type Args, type Op, type Platform, type RunContext, type Sourced } from './platform.js';
 
 /** Tuning of the fallback. @internal */
@@ -40,7 +40,7 @@ export class FallbackPlatform implements Platform {
 
   constructor(
     readonly http: HttpPlatform,
-    readonly local: LocalPlatform,
+    readonly local: OfflineSide,
     readonly options: FallbackOptions,
   ) {}
 

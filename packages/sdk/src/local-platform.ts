@@ -1,21 +1,30 @@
-// The platform answered from the embedded dataset: every operation offline. The engine loads on
-// the first operation that needs it (a failed load is not kept: the next call tries again); the
-// searches run in a Web Worker when asked for; registrations (and the national address codes
-// they are issued) live in the local registry, kept in IndexedDB.
+// The platform answered from the embedded dataset: every operation offline, on the thread it is
+// created on (the page's, or the engine worker's: see worker-platform.ts). The engine loads on
+// the first operation that needs it (a failed load is not kept: the next call tries again);
+// registrations (and the national address codes they are issued) live in the local registry,
+// kept in IndexedDB.
 import type { Registration, RegistrationError, RegistrationStore } from '@diachiso/core';
 import type { LoadOptions } from '@diachiso/data';
-import type { OfflineEngine, WorkerEngine } from '@diachiso/search';
+import type { OfflineEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
 import type { Answer, Args, Op, Platform, RunContext, Sourced } from './platform.js';
 
 /** What the local platform needs. @internal */
 export interface LocalOptions {
   dataset?: LoadOptions | undefined;
-  worker?: boolean | { url?: string | URL } | undefined;
   locale: 'vi' | 'en';
 }
 
-type Searcher = Pick<OfflineEngine, 'suggest' | 'get' | 'reverse'> | WorkerEngine;
+/**
+ * The side of `auto` and `offline` that answers from the embedded data: a {@link LocalPlatform}
+ * on the page, or a `WorkerPlatform` running one in a Web Worker.
+ *
+ * @internal
+ */
+export interface OfflineSide extends Platform {
+  /** Loads the dataset and builds the engine (once); says where they run. */
+  searcher(): Promise<{ thread: 'worker' | 'main' }>;
+}
 /** One operation, offline. @internal */
 export type Handler<K extends Op> = (p: LocalPlatform, a: Args<K>) => Promise<Answer<K>>;
 
@@ -39,15 +48,14 @@ function retryable<T>(make: () => Promise<T>): () => Promise<T> {
  *
  * @internal
  */
-export class LocalPlatform implements Platform {
+export class LocalPlatform implements OfflineSide {
   readonly kind = 'local' as const;
   /** The main-thread engine (dataset loaded on first use). */
   readonly engine: () => Promise<OfflineEngine>;
-  /** The searches' engine: the worker when asked for and possible, else the main-thread engine. */
-  readonly searcher: () => Promise<{ engine: Searcher; thread: 'worker' | 'main' }>;
+  /** The searches' engine (the engine, said to run on this thread). */
+  readonly searcher: () => Promise<{ engine: OfflineEngine; thread: 'main' }>;
   /** The registrations made offline, with the national address codes issued to them (kept in IndexedDB). */
   readonly store: () => Promise<RegistrationStore>;
-  #disposed = false;
 
   constructor(readonly options: LocalOptions) {
     const { locale } = options;
@@ -64,11 +72,7 @@ export class LocalPlatform implements Platform {
               });
         }),
     );
-    this.searcher = retryable(() =>
-      options.worker
-        ? search().then((m) => m.startEngine(options.dataset, options.worker))
-        : this.engine().then((engine) => ({ engine, thread: 'main' as const })),
-    );
+    this.searcher = () => this.engine().then((engine) => ({ engine, thread: 'main' as const }));
     // The national address codes issued here: the ward's postal code + a serial, persisted.
     this.store = retryable(() => Promise.all([this.engine(), codes()]).then(([e, m]) => m.localRegistry(e)));
   }
@@ -105,10 +109,6 @@ export class LocalPlatform implements Platform {
   }
 
   dispose(): void {
-    if (this.#disposed) return;
-    this.#disposed = true;
-    void this.searcher()
-      .then(({ engine }) => (engine as { terminate?: () => void }).terminate?.())
-      .catch(() => undefined);
+    // The engine is shared by every client of the page (per dataset location): nothing to stop.
   }
 }

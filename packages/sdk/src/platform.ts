@@ -110,7 +110,7 @@ export interface Sourced<T> {
  */
 export interface Platform {
   /** Which implementation this is. */
-  readonly kind: 'http' | 'local' | 'fallback';
+  readonly kind: 'http' | 'local' | 'worker' | 'fallback';
   /** Runs one operation. */
   run<K extends Op>(op: K, args: Args<K>, ctx?: RunContext): Promise<Sourced<Answer<K>>>;
   /** Stops timers and background work. */
