@@ -19,6 +19,9 @@ import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium-path.mjs'
 const RUNS = Number(process.env.SLOW_RUNS ?? 3);
 const TEXT = '12 tran phu nha trang';
 const KEY_DELAY = 150;
+// How long the user looks at the page between its load event and clicking the field, in ms: 0 is
+// the worst case (nothing can start before the click), 2000 a quick user.
+const PAUSES = (process.env.SLOW_PAUSES ?? '0,2000').split(',').map(Number);
 // SLOW_IMMUTABLE=0 keeps the dev server's `no-cache` on the hashed chunks (then the offline second visit
 // cannot revalidate them and fails).
 const IMMUTABLE = process.env.SLOW_IMMUTABLE !== '0';
@@ -108,6 +111,8 @@ interface Visit {
   reqs: Req[];
   options: number;
   firstOption: string;
+  /** The engine's `diachiso:*` performance measures (page and worker), ms relative to the first key: [name, start, end]. */
+  marks: Array<[string, number, number]>;
 }
 
 // Network events of the page and of its workers (a dedicated worker's fetches are its own target).
@@ -175,7 +180,7 @@ const probe = String.raw`(() => {
   requestAnimationFrame(look);
 })()`;
 
-async function visit(page: Page, link: Link, mode: 'cold' | 'warm' | 'offline'): Promise<Visit> {
+async function visit(page: Page, link: Link, mode: 'cold' | 'warm' | 'offline', pause: number): Promise<Visit> {
   const reqs = new Map<string, Req>();
   sentThisVisit.clear();
   const sessions: CDPSession[] = [];
@@ -191,6 +196,7 @@ async function visit(page: Page, link: Link, mode: 'cold' | 'warm' | 'offline'):
   await page.goto(`${base}/examples/plain-html/`, { waitUntil: 'load' });
   if (mode === 'offline') await watch(main, new Map(), 'offline'); // the page and bundle are here; now the network goes
   const input = await page.waitForSelector('dcs-address-autocomplete >>> input');
+  if (pause) await new Promise((r) => setTimeout(r, pause));
   await input!.click();
   await input!.type(TEXT, { delay: KEY_DELAY });
   try {
@@ -220,6 +226,16 @@ async function visit(page: Page, link: Link, mode: 'cold' | 'warm' | 'offline'):
   const options = (await page.evaluate(
     `document.querySelector('dcs-address-autocomplete').shadowRoot.querySelectorAll('[role="option"]').length`,
   )) as number;
+  // Where the engine's time went: its User Timing measures, on the page and in its worker, on the page's clock.
+  const marks: Visit['marks'] = [];
+  const keyWall = s.wall - s.option + s.key;
+  const measures = `[performance.timeOrigin, performance.getEntriesByType('measure').filter((m) => m.name.startsWith('diachiso:')).map((m) => [m.name.slice(9), m.startTime, m.startTime + m.duration])]`;
+  for (const ctx of [page, ...page.workers()]) {
+    const got = (await ctx.evaluate(measures).catch(() => undefined)) as [number, Array<[string, number, number]>] | undefined;
+    if (got)
+      for (const [name, a, b] of got[1])
+        marks.push([`${ctx === page ? 'page' : 'worker'}: ${name}`, got[0] + a - keyWall, got[0] + b - keyWall]);
+  }
   page.off('workercreated', onWorker);
   for (const x of sessions) await x.detach().catch(() => undefined);
   const list = [...reqs.values()];
@@ -240,6 +256,7 @@ async function visit(page: Page, link: Link, mode: 'cold' | 'warm' | 'offline'):
     reqs: list,
     options,
     firstOption: s.text,
+    marks,
   };
 }
 
@@ -255,45 +272,53 @@ const kind = (url: string) => {
   if (p.endsWith('.js')) return `chunk: ${p.split('/').pop()}`;
   return p;
 };
-const results: Array<{ link: Link; mode: string; visits: Visit[] }> = [];
+const results: Array<{ link: Link; pause: number; mode: string; visits: Visit[] }> = [];
 const t0 = Date.now();
 const loadBefore = loadavg()[0]!;
 try {
-  for (const link of links) {
-    const cold: Visit[] = [];
-    const warm: Visit[] = [];
-    const offline: Visit[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const ctx = await browser.createBrowserContext(); // empty HTTP cache and IndexedDB
-      try {
-        const page = await ctx.newPage();
-        page.on('pageerror', (e) => console.error('pageerror:', (e as Error).message));
-        cold.push(await visit(page, link, 'cold'));
-        // let the dataset and the index snapshot be written to IndexedDB before the next visit
-        await new Promise((r) => setTimeout(r, 2500));
-        await page.close();
-        const page2 = await ctx.newPage();
-        warm.push(await visit(page2, link, 'warm'));
-        await page2.close();
-        const page3 = await ctx.newPage();
-        offline.push(await visit(page3, link, 'offline'));
-        await page3.close();
-      } finally {
-        await ctx.close();
+  for (const link of links)
+    for (const pause of PAUSES) {
+      const cold: Visit[] = [];
+      const warm: Visit[] = [];
+      const offline: Visit[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const ctx = await browser.createBrowserContext(); // empty HTTP cache and IndexedDB
+        try {
+          const page = await ctx.newPage();
+          page.on('pageerror', (e) => console.error('pageerror:', (e as Error).message));
+          cold.push(await visit(page, link, 'cold', pause));
+          // let the dataset and the index snapshot be written to IndexedDB before the next visit
+          await new Promise((r) => setTimeout(r, 2500));
+          await page.close();
+          const page2 = await ctx.newPage();
+          warm.push(await visit(page2, link, 'warm', pause));
+          await page2.close();
+          const page3 = await ctx.newPage();
+          offline.push(await visit(page3, link, 'offline', pause));
+          await page3.close();
+        } finally {
+          await ctx.close();
+        }
+        if (process.env.BENCH_DEBUG)
+          console.log(
+            link.name,
+            pause,
+            i,
+            [cold, warm, offline].map((v) => Math.round(v.at(-1)!.ms)),
+            [cold, warm, offline].map((v) =>
+              v
+                .at(-1)!
+                .marks.map(([n, a, b]) => `${n} ${Math.round(a)}→${Math.round(b)}`)
+                .join('; '),
+            ),
+          );
       }
-      if (process.env.BENCH_DEBUG)
-        console.log(
-          link.name,
-          i,
-          [cold, warm, offline].map((v) => Math.round(v.at(-1)!.ms)),
-        );
+      results.push(
+        { link, pause, mode: 'cold', visits: cold },
+        { link, pause, mode: 'warm (online)', visits: warm },
+        { link, pause, mode: 'warm (offline)', visits: offline },
+      );
     }
-    results.push(
-      { link, mode: 'cold', visits: cold },
-      { link, mode: 'warm (online)', visits: warm },
-      { link, mode: 'warm (offline)', visits: offline },
-    );
-  }
 } finally {
   await browser.close();
   await server.stop();
@@ -301,15 +326,18 @@ try {
 const seconds = Math.round((Date.now() - t0) / 1000);
 
 // ---- report -----------------------------------------------------------------------------------
-const goal = (link: Link, mode: string, ms: number) => {
+// Cold: from the first key. Warm: from the second key, the first one after which the element
+// (minimum 2 characters) searches at all; from the first key 100 ms is out of reach by design at 150 ms per key.
+const goal = (link: Link, mode: string, v: Visit[]) => {
   const limit = mode === 'cold' ? (link.latency === 150 ? 1500 : undefined) : 100;
-  return limit === undefined ? '' : `≤ ${limit} ${ms <= limit ? '✅ met' : '❌ missed'}`;
+  const ms = median(v.map((x) => (mode === 'cold' ? x.ms : x.fromSearchable)));
+  return limit === undefined ? '' : `≤ ${limit} ${mode === 'cold' ? '' : 'from 2nd key '}${ms <= limit ? '✅ met' : '❌ missed'}`;
 };
-const rows = results.map(({ link, mode, visits }) => {
+const rows = results.map(({ link, pause, mode, visits }) => {
   const ms = visits.map((v) => v.ms);
   const typed = [...new Set(visits.map((v) => `"${v.typed}"`))].join(', ');
   const answered = [...new Set(visits.map((v) => `"${v.answered}"`))].join(', ');
-  return `| ${link.name} | ${mode} | ${visits.length} | ${median(ms).toFixed(0)} | ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)} | ${median(visits.map((v) => v.fromSearchable)).toFixed(0)} | ${typed} | ${median(visits.map((v) => v.answer)).toFixed(0)} (${answered}) | ${kb(median(visits.map((v) => v.bytes)))} | ${goal(link, mode, median(ms))} |`;
+  return `| ${link.name} | ${pause} | ${mode} | ${visits.length} | ${median(ms).toFixed(0)} | ${Math.min(...ms).toFixed(0)}–${Math.max(...ms).toFixed(0)} | ${median(visits.map((v) => v.fromSearchable)).toFixed(0)} | ${typed} | ${median(visits.map((v) => v.answer)).toFixed(0)} (${answered}) | ${kb(median(visits.map((v) => v.bytes)))} | ${goal(link, mode, visits)} |`;
 });
 // Requests of the first cold and first warm visit on the slow link, by kind.
 const detail = (v: Visit) => {
@@ -322,7 +350,7 @@ const detail = (v: Visit) => {
     )
     .join('\n');
 };
-const slow = results.filter((r) => r.link === links[0]);
+const slow = results.filter((r) => r.link === links[0] && r.pause === PAUSES[0]);
 let commit = 'unknown';
 try {
   commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
@@ -339,8 +367,8 @@ try {
 } catch {
   /* keep the generic name */
 }
-const table = `| link | visit | runs | ms first key → first option (median) | range ms | ms from 2nd key (median) | text typed when it showed | ms to the first answer of any kind (its query) | kB received before it (median) | goal (ms) |
-|---|---|---|---|---|---|---|---|---|---|
+const table = `| link | pause before the click (ms) | visit | runs | ms first key → first option (median) | range ms | ms from 2nd key (median) | text typed when it showed | ms to the first answer of any kind (its query) | kB received before it (median) | goal (ms) |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}`;
 const report = `# First suggestion on a slow link (Chromium, throttled)
 
@@ -353,7 +381,8 @@ Run time ${seconds} s.
 Page: the plain-HTML quick start (\`examples/plain-html/\`, the element with \`worker\`), served from
 127.0.0.1 by @web/dev-server with a gzip middleware (level 9) for text responses; the dev server itself
 sends \`cache-control: no-cache\` + ETag and no compression. Throttled with CDP
-\`Network.emulateNetworkConditions\` on the page and on its worker. A user clicks the field and
+\`Network.emulateNetworkConditions\` on the page and on its worker. A user clicks the field (right at
+the page's load event, or after a pause of ${PAUSES.filter(Boolean).join(' or ')} ms, column "pause") and
 types "${TEXT}" at ${KEY_DELAY} ms per key. Time: from the first keydown to the first
 \`[role="option"]\` on screen (polled every animation frame); also from the second keydown, the first
 one after which the element (minimum 2 characters) searches at all. Bytes: \`encodedDataLength\` (headers + gzip body) of every response

@@ -9,6 +9,7 @@ import { langOf, strings } from '../internal/localize.js';
 import { SuggestSession, type SuggestState, type SuggestStatus } from '../internal/suggest-session.js';
 import { styles } from './address-autocomplete.styles.js';
 import { composeAddress, sameAddress } from './compose.js';
+import { afterLoadWhenIdle } from './warm-up.js';
 
 type Status = SuggestStatus;
 
@@ -127,6 +128,7 @@ export class DcsAddressAutocomplete extends LitElement {
     disabled: { type: Boolean, reflect: true },
     minLength: { type: Number, attribute: 'min-length' },
     debounce: { type: Number },
+    noPreload: { type: Boolean, attribute: 'no-preload' },
     value: { type: String },
     client: { attribute: false },
     _query: { state: true },
@@ -163,8 +165,18 @@ export class DcsAddressAutocomplete extends LitElement {
   declare disabled: boolean;
   /** Characters typed before suggestions are fetched (default 2). */
   declare minLength: number;
-  /** Milliseconds to wait after typing before fetching (default 120). */
-  declare debounce: number;
+  /**
+   * Milliseconds to wait after typing before fetching. Default: none when the suggestions are
+   * answered on this device (offline mode, or `auto` while the platform is unreachable), where a
+   * search costs a few milliseconds; 120 when they come from the platform.
+   */
+  declare debounce: number | undefined;
+  /**
+   * Do not start the offline engine before the user reaches for the field. By default it starts
+   * once the page has loaded and is idle, or on focus, whichever comes first, so the first
+   * suggestions do not wait for the dataset; with `no-preload` it starts on focus only.
+   */
+  declare noPreload: boolean;
   /** The id of the chosen suggestion, or `''`. Setting it does not fire events. */
   declare value: string;
   /** A client to use; overrides the `<dcs-platform>` around the element and the page's shared client. */
@@ -223,12 +235,18 @@ export class DcsAddressAutocomplete extends LitElement {
   }));
   readonly #session = new SuggestSession<Suggestion>(async (q, signal) => {
     const client = await this.#clients.get();
-    return client.suggest(q, {
+    const list = await client.suggest(q, {
       limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
       signal,
       ...(this.province ? { province: this.province } : {}),
     });
+    this.#local = client.mode === 'offline' || list.source === 'offline';
+    return list;
   });
+  /** The suggestions are answered on this device: no debounce by default. */
+  #local = false;
+  #cancelWarm: (() => void) | undefined;
+  #warm: Promise<unknown> | undefined;
 
   constructor() {
     super();
@@ -241,7 +259,8 @@ export class DcsAddressAutocomplete extends LitElement {
     this.requireSelection = false;
     this.disabled = false;
     this.minLength = 2;
-    this.debounce = 120;
+    this.debounce = undefined;
+    this.noPreload = false;
     this.value = '';
     this._query = '';
     this._items = [];
@@ -303,9 +322,31 @@ export class DcsAddressAutocomplete extends LitElement {
     return this.#internals.reportValidity();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.noPreload && !this.#warm) this.#cancelWarm = afterLoadWhenIdle(() => this.#warmUp());
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#session.cancel();
+    this.#cancelWarm?.();
+  }
+
+  /**
+   * Starts the client, and with it the offline engine (an offline client loads its dataset when
+   * it is made), before the first keystroke. Once per element; a failure is not reported here:
+   * the first search tries again and reports it.
+   */
+  #warmUp(): void {
+    this.#cancelWarm?.();
+    if (this.#warm || this.disabled) return;
+    this.#warm = this.#clients
+      .get()
+      .then((c) => {
+        if (c.mode === 'offline') this.#local = true;
+      })
+      .catch(() => (this.#warm = undefined));
   }
 
   /** Called by the form on reset. */
@@ -411,7 +452,8 @@ export class DcsAddressAutocomplete extends LitElement {
   #pickedText = '';
 
   #schedule(): void {
-    this.#session.debounceMs = Number(this.debounce);
+    const d = this.debounce === undefined || this.debounce === null ? NaN : Number(this.debounce);
+    this.#session.debounceMs = Number.isFinite(d) ? d : this.#local ? 0 : 120;
     this.#session.minLength = Number(this.minLength);
     this.#session.input(this._query);
   }
@@ -612,6 +654,7 @@ export class DcsAddressAutocomplete extends LitElement {
   }
 
   #onFocus(): void {
+    this.#warmUp();
     if (this._items.length && this._status === 'results' && !this.value) this._open = true;
   }
 
@@ -656,6 +699,7 @@ export class DcsAddressAutocomplete extends LitElement {
           @compositionend=${this.#onCompositionEnd}
           @blur=${this.#onBlur}
           @focus=${this.#onFocus}
+          @pointerdown=${this.#warmUp}
         />
         <div part="popup" ?hidden=${!showList}>
           <ul id=${listId} part="listbox" role="listbox" aria-label=${t.suggestions} ?hidden=${!showList}>
