@@ -152,9 +152,10 @@ async function typeAndSuggest(url, selector = 'dcs-address-autocomplete', text =
 }
 
 const WEB_ENTRY = `import '@diachiso/elements/define';\n`;
-const PAGE = (script) =>
+// `worker` for the bundlers: the engine worker must be emitted too (worker mode has no main-thread fallback).
+const PAGE = (script, attrs = '') =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8" /><title>integrate</title></head><body>\n` +
-  `<dcs-address-autocomplete label="Địa chỉ"></dcs-address-autocomplete>\n${script}\n</body></html>\n`;
+  `<dcs-address-autocomplete label="Địa chỉ"${attrs}></dcs-address-autocomplete>\n${script}\n</body></html>\n`;
 
 try {
   await check('node', 'Node 20, `npm install @diachiso/sdk`', async () => {
@@ -237,7 +238,7 @@ console.log(JSON.stringify({ exports: Object.keys(el).length, html }));
     const dir = join(webReady(), 'vite-app');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'main.js'), WEB_ENTRY);
-    writeFileSync(join(dir, 'index.html'), PAGE('<script type="module" src="./main.js"></script>'));
+    writeFileSync(join(dir, 'index.html'), PAGE('<script type="module" src="./main.js"></script>', ' worker'));
     run(join(web, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], dir);
     const s = await serve(join(dir, 'dist'));
     try {
@@ -260,7 +261,7 @@ webpack({ mode: 'production', context: __dirname, entry: './main.js', output: { 
 `,
     );
     run('node', ['build.cjs'], dir);
-    writeFileSync(join(dir, 'dist/index.html'), PAGE('<script src="./main.js"></script>'));
+    writeFileSync(join(dir, 'dist/index.html'), PAGE('<script src="./main.js"></script>', ' worker'));
     const s = await serve(join(dir, 'dist'));
     try {
       return (await typeAndSuggest(`${s.origin}/`)).length + ' suggestions';

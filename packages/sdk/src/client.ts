@@ -624,11 +624,22 @@ function resolveOptions(raw: ClientOptions | undefined) {
  * ```
  */
 export async function createClient(options?: ClientOptions): Promise<Client> {
-  const r = resolveOptions(options);
+  const picked = await pickPlatform(resolveOptions(options));
+  // eager, as before; a failure is retried (or reported) on the first call
+  if (picked.mode === 'offline') await picked.local!.searcher().catch(() => undefined);
+  return wrap(picked);
+}
+
+/** The options resolved, the platform chosen and its parts. */
+type Picked = Awaited<ReturnType<typeof pickPlatform>>;
+
+/**
+ * Picks the one platform of a client, loading only its code: a page that only works offline
+ * never loads the HTTP transport, one in worker mode only the worker platform (the local
+ * platform runs in the worker), and none of it is on the page's start-up path.
+ */
+async function pickPlatform(r: ReturnType<typeof resolveOptions>) {
   const { locale, mode } = r;
-  // Each platform's code loads here, once, for the mode chosen: a page that only works offline
-  // never loads the HTTP transport, and none of it is on the page's start-up path.
-  // In worker mode the page loads only the worker platform: the local platform runs in the worker.
   const inWorker = mode !== 'online' && !!r.options.worker;
   const [httpM, localM, workerM, fallbackM] = await Promise.all([
     mode === 'offline' ? undefined : import('./http-platform.js'),
@@ -638,16 +649,10 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
   ]);
   const base = httpM ? httpM.checkBaseUrl(r.options.baseUrl, locale) : '';
   const o = { ...r, base };
-  const dataset = o.options.dataset;
-  const w = o.options.worker;
+  const { dataset, worker: w } = o.options;
   const local: OfflineSide | undefined = workerM
     ? new workerM.WorkerPlatform({ dataset, locale, url: typeof w === 'object' && w ? w.url : undefined })
     : localM && new localM.LocalPlatform({ dataset, locale });
-  // `offline()` hands out the engine itself: on the page, also in worker mode (loaded then).
-  const mainEngine = () =>
-    local?.kind === 'local'
-      ? (local as LocalPlatform).engine()
-      : import('./local-platform.js').then((m) => new m.LocalPlatform({ dataset, locale }).engine());
   const http =
     httpM &&
     new httpM.HttpPlatform({
@@ -665,23 +670,32 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
       : mode === 'online'
         ? http!
         : new fallbackM!.FallbackPlatform(http!, local!, { suggestBudgetMs: o.suggestBudgetMs, coolDownMs: o.coolDownMs });
-  if (mode === 'offline') await local!.searcher().catch(() => undefined); // eager, as before; a failure is retried on the first call
-  const onlineOnly = () => new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' });
-  // The registration services (drafts, outbox) load on first use, or at once with a platform so
-  // that the outbox is sent at start-up: never on the page's critical path.
+  // `offline()` hands out the engine itself: on the page, also in worker mode (loaded then).
+  const mainEngine = (): Promise<OfflineEngine> =>
+    local?.kind === 'local'
+      ? (local as LocalPlatform).engine()
+      : import('./local-platform.js').then((m) => new m.LocalPlatform({ dataset, locale }).engine());
+  return { o, locale, mode, platform, http, local, mainEngine };
+}
+
+/**
+ * The registration services, loaded on first use, or at once with a platform so that the
+ * outbox is sent at start-up: never on the page's critical path.
+ */
+function lazyRegistrations(p: Picked, isDisposed: () => boolean) {
+  const { o, platform, http, local } = p;
   let dropped: () => DroppedSubmission[] = () => [];
   let disposeRegs: (() => void) | undefined;
-  let disposed = false;
   let regsP: Promise<Awaited<ReturnType<typeof import('./registrations.js').createRegistrations>>> | undefined;
   const regs = () =>
     (regsP ??= import('./registrations.js').then((m) => {
       const r = m.createRegistrations(o, platform, http, local?.kind === 'local' ? (local as LocalPlatform) : undefined);
       dropped = r.api.dropped;
       disposeRegs = r.dispose;
-      if (disposed) r.dispose();
+      if (isDisposed()) r.dispose();
       return r;
     }));
-  if (http) setTimeout(() => void (disposed || regs().catch(() => undefined)), 0);
+  if (http) setTimeout(() => void (isDisposed() || regs().catch(() => undefined)), 0);
   const later =
     <K extends keyof Registrations>(k: K) =>
     (...a: unknown[]): ReturnType<Registrations[K]> =>
@@ -699,15 +713,21 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
     flush: later('flush'),
     dropped: () => dropped(),
   };
-  let seq = 0;
+  // a load still under way disposes itself when it ends
+  return { registrations, dispose: () => disposeRegs?.() };
+}
+
+/** What every call of a client shares: how it runs, and the checks of its arguments. */
+function callContext(p: Picked, isDisposed: () => boolean) {
+  const { locale, platform, mode } = p;
   const run = <K extends Op>(op: K, args: Args<K>, signal?: AbortSignal) => {
-    if (disposed) return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'client disposed' }));
+    if (isDisposed()) return Promise.reject(new DiachisoError('unavailable', { locale, detail: 'client disposed' }));
     return platform.run(op, args, { signal });
   };
   const opt = <T extends object>(x: T | undefined) => checkOptions(x, locale);
-  const point = (p: unknown) => {
-    if (!isLatLon(p)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
-    return { lat: p.lat, lon: p.lon };
+  const point = (pt: unknown) => {
+    if (!isLatLon(pt)) throw new DiachisoError('invalid-input', { locale, detail: 'point must be { lat, lon } in degrees' });
+    return { lat: pt.lat, lon: pt.lon };
   };
   const code = (v: unknown) => (typeof v === 'string' && /^[0-9A-Za-z]{1,10}$/.test(v) ? v : undefined);
   const searchArgs = (text: unknown, opts: ClientSuggestOptions, dflt: number): SuggestArgs => {
@@ -728,153 +748,90 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
     };
   };
   const idle: Source = mode === 'online' ? 'online' : 'offline';
+  return { locale, run, opt, point, code, searchArgs, idle };
+}
+type Ctx = ReturnType<typeof callContext>;
 
+/** Wraps the chosen platform once: input checks, source tags, the public shapes. */
+function wrap(p: Picked): Client {
+  const { mode, locale, local, platform } = p;
+  let disposed = false;
+  const isDisposed = () => disposed;
+  const regs = lazyRegistrations(p, isDisposed);
+  const c = callContext(p, isDisposed);
   const units: Units = {
     async provinces() {
-      const r = await run('provinces', {});
+      const r = await c.run('provinces', {});
       return tagSource(r.value, r.source);
     },
     async wards(provinceCode) {
-      const r = await run('wards', { province: checkId(provinceCode, 'province code', locale) });
+      const r = await c.run('wards', { province: checkId(provinceCode, 'province code', locale) });
       return tagSource(r.value, r.source);
     },
     async ward(wardCode) {
-      const r = await run('ward', { code: checkId(wardCode, 'ward code', locale) });
+      const r = await c.run('ward', { code: checkId(wardCode, 'ward code', locale) });
       return r.value && tagSource(r.value, r.source);
     },
   };
-
   return {
     mode,
     locale,
     offline() {
-      return local ? mainEngine() : Promise.reject(onlineOnly());
+      return local ? p.mainEngine() : Promise.reject(new DiachisoError('unavailable', { locale, detail: 'offline engine in online mode' }));
     },
     async engineThread() {
       return local ? (await local.searcher()).thread : 'none';
     },
     units,
-    registrations,
+    registrations: regs.registrations,
     dispose() {
       if (disposed) return;
       disposed = true;
-      disposeRegs?.(); // a load still under way disposes itself when it ends
+      regs.dispose();
       platform.dispose();
     },
+    ...searchCalls(c),
+    ...addressCalls(c),
+    ...codeCalls(c),
+  };
+}
+
+/** `suggest`, `search`, `retrieve`, `reverse`. */
+function searchCalls(c: Ctx): Pick<Client, 'suggest' | 'search' | 'retrieve' | 'reverse'> {
+  const { locale } = c;
+  let seq = 0;
+  return {
     async suggest(text, opts) {
       const mySeq = ++seq;
-      const o2 = opt(opts);
-      const args = searchArgs(text, o2, 5);
+      const o2 = c.opt(opts);
+      const args = c.searchArgs(text, o2, 5);
       let list: Suggestion[] = [];
-      let source: Source = idle;
-      if (args.q.trim()) ({ value: list, source } = await run('suggest', args, o2.signal));
+      let source: Source = c.idle;
+      if (args.q.trim()) ({ value: list, source } = await c.run('suggest', args, o2.signal));
       if (o2.signal?.aborted) throw new DiachisoError('aborted', { locale });
       return Object.assign([...list], { query: args.q, seq: mySeq, source }) as SuggestResult;
     },
-    async convertLegacy(text, opts) {
-      const o2 = opt(opts);
-      const q = normalizeQuery(text);
-      const r = await run('convertLegacy', { q }, o2.signal);
-      return { ...r.value, input: q, source: r.source };
-    },
     async search(text, opts) {
-      const o2 = opt(opts);
-      const args = searchArgs(text, o2, 20);
-      if (!args.q.trim()) return { results: [], source: idle };
-      const r = await run('search', args, o2.signal);
+      const o2 = c.opt(opts);
+      const args = c.searchArgs(text, o2, 20);
+      if (!args.q.trim()) return { results: [], source: c.idle };
+      const r = await c.run('search', args, o2.signal);
       return { results: r.value, source: r.source };
     },
     async retrieve(id, opts) {
-      const o2 = opt(opts);
+      const o2 = c.opt(opts);
       let ok: string;
       try {
         ok = checkId(id, 'id', locale);
       } catch {
         return null; // no record has such an id
       }
-      const r = await run('retrieve', { id: ok }, o2.signal);
+      const r = await c.run('retrieve', { id: ok }, o2.signal);
       return r.value ? { ...r.value, source: r.source } : null;
     },
-    async verify(input, opts) {
-      const o2 = opt(opts);
-      let arg: string | AddressComponents;
-      if (typeof input === 'string') arg = normalizeQuery(input);
-      else if (input && typeof input === 'object' && !Array.isArray(input)) {
-        const c: Record<string, string> = {};
-        for (const k of ['houseNumber', 'street', 'hamlet', 'ward', 'district', 'province'] as const) {
-          const v = (input as Record<string, unknown>)[k];
-          if (typeof v === 'string') c[k] = normalizeQuery(v).slice(0, 200);
-        }
-        arg = c;
-      } else throw new DiachisoError('invalid-input', { locale, detail: 'verify needs text or address components' });
-      const r = await run('verify', { input: arg }, o2.signal);
-      return { ...r.value, source: r.source };
-    },
-    async layer(category, opts) {
-      const o2 = opt(opts);
-      const bbox =
-        Array.isArray(o2.bbox) && o2.bbox.length === 4 && o2.bbox.every((n) => typeof n === 'number' && Number.isFinite(n))
-          ? [...o2.bbox]
-          : undefined;
-      const r = await run('layer', { category: checkId(category, 'category', locale), ...(bbox ? { bbox } : {}) }, o2.signal);
-      return { ...r.value, source: r.source };
-    },
-    async exportRecords(opts) {
-      const o2 = opt(opts);
-      const format = o2.format === 'csv' || o2.format === 'geojson' ? o2.format : 'json';
-      const s = (v: unknown, max = 200) => (typeof v === 'string' && v && v.length <= max ? v : undefined);
-      const limit =
-        typeof o2.limit === 'number' && Number.isFinite(o2.limit) ? Math.max(1, Math.min(1000, Math.floor(o2.limit))) : undefined;
-      const entries: Array<[string, unknown]> = [
-        ['province', code(o2.province)],
-        ['ward', code(o2.ward)],
-        ['category', s(o2.category, 40)],
-        ['updatedSince', s(o2.updatedSince, 40)],
-        ['limit', limit],
-        ['cursor', s(o2.cursor)],
-      ];
-      const query = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as ExportQuery;
-      const r = await run('exportRecords', { query, format }, o2.signal);
-      return { ...r.value, format, source: r.source } as ExportAnswer;
-    },
-    async coverage(opts) {
-      const o2 = opt(opts);
-      const ward = code(o2.ward);
-      const r = await run('coverage', { province: code(o2.province) ?? '56', ...(ward ? { ward } : {}) }, o2.signal);
-      return tagSource(r.value, r.source);
-    },
-    async encodeCode(p, opts) {
-      const o2 = opt(opts);
-      const r = await run('encodeCode', { point: point(p) }, o2.signal);
-      return { ...r.value, source: r.source } as EncodeAnswer;
-    },
-    async decodeCode(c, opts) {
-      const o2 = opt(opts);
-      const shape = await parseCodeShape(c);
-      if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
-      const r = await run('decodeCode', { code: c, compact: shape.compact.replace(' ', '') }, o2.signal);
-      return { ...r.value, source: r.source } as CodeAnswer;
-    },
-    async parseCode(text) {
-      const t = typeof text === 'string' ? text : '';
-      const m = await codes();
-      // Empty, or longer than any code: the shape says so without asking anybody.
-      if (!t.trim() || t.length > 64) return m.readShape(t);
-      try {
-        return (await run('parseCode', { text: t })).value;
-      } catch {
-        return m.readShape(t);
-      }
-    },
-    async lookupCode(c, opts) {
-      const o2 = opt(opts);
-      const digits = (await codes()).ndasDigits(locale, c);
-      const r = await run('lookupCode', { code: digits }, o2.signal);
-      return r.value ? { ...r.value, source: r.source } : null;
-    },
-    async reverse(p, opts) {
-      const o2 = opt(opts);
-      const pt = point(p);
+    async reverse(pt, opts) {
+      const o2 = c.opt(opts);
+      const at = c.point(pt);
       const nb = o2.nearby;
       const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
       const nearby =
@@ -890,7 +847,104 @@ export async function createClient(options?: ClientOptions): Promise<Client> {
                 }).filter(([, v]) => v !== undefined),
               )
             : undefined;
-      const r = await run('reverse', { point: pt, ...(nearby !== undefined ? { nearby } : {}) }, o2.signal);
+      const r = await c.run('reverse', { point: at, ...(nearby !== undefined ? { nearby } : {}) }, o2.signal);
+      return r.value ? { ...r.value, source: r.source } : null;
+    },
+  };
+}
+
+/** `convertLegacy`, `verify`, `layer`, `exportRecords`, `coverage`. */
+function addressCalls(c: Ctx): Pick<Client, 'convertLegacy' | 'verify' | 'layer' | 'exportRecords' | 'coverage'> {
+  const { locale } = c;
+  return {
+    async convertLegacy(text, opts) {
+      const o2 = c.opt(opts);
+      const q = normalizeQuery(text);
+      const r = await c.run('convertLegacy', { q }, o2.signal);
+      return { ...r.value, input: q, source: r.source };
+    },
+    async verify(input, opts) {
+      const o2 = c.opt(opts);
+      let arg: string | AddressComponents;
+      if (typeof input === 'string') arg = normalizeQuery(input);
+      else if (input && typeof input === 'object' && !Array.isArray(input)) {
+        const comp: Record<string, string> = {};
+        for (const k of ['houseNumber', 'street', 'hamlet', 'ward', 'district', 'province'] as const) {
+          const v = (input as Record<string, unknown>)[k];
+          if (typeof v === 'string') comp[k] = normalizeQuery(v).slice(0, 200);
+        }
+        arg = comp;
+      } else throw new DiachisoError('invalid-input', { locale, detail: 'verify needs text or address components' });
+      const r = await c.run('verify', { input: arg }, o2.signal);
+      return { ...r.value, source: r.source };
+    },
+    async layer(category, opts) {
+      const o2 = c.opt(opts);
+      const bbox =
+        Array.isArray(o2.bbox) && o2.bbox.length === 4 && o2.bbox.every((n) => typeof n === 'number' && Number.isFinite(n))
+          ? [...o2.bbox]
+          : undefined;
+      const r = await c.run('layer', { category: checkId(category, 'category', locale), ...(bbox ? { bbox } : {}) }, o2.signal);
+      return { ...r.value, source: r.source };
+    },
+    async exportRecords(opts) {
+      const o2 = c.opt(opts);
+      const format = o2.format === 'csv' || o2.format === 'geojson' ? o2.format : 'json';
+      const s = (v: unknown, max = 200) => (typeof v === 'string' && v && v.length <= max ? v : undefined);
+      const limit =
+        typeof o2.limit === 'number' && Number.isFinite(o2.limit) ? Math.max(1, Math.min(1000, Math.floor(o2.limit))) : undefined;
+      const entries: Array<[string, unknown]> = [
+        ['province', c.code(o2.province)],
+        ['ward', c.code(o2.ward)],
+        ['category', s(o2.category, 40)],
+        ['updatedSince', s(o2.updatedSince, 40)],
+        ['limit', limit],
+        ['cursor', s(o2.cursor)],
+      ];
+      const query = Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as ExportQuery;
+      const r = await c.run('exportRecords', { query, format }, o2.signal);
+      return { ...r.value, format, source: r.source } as ExportAnswer;
+    },
+    async coverage(opts) {
+      const o2 = c.opt(opts);
+      const ward = c.code(o2.ward);
+      const r = await c.run('coverage', { province: c.code(o2.province) ?? '56', ...(ward ? { ward } : {}) }, o2.signal);
+      return tagSource(r.value, r.source);
+    },
+  };
+}
+
+/** `encodeCode`, `decodeCode`, `parseCode`, `lookupCode`. */
+function codeCalls(c: Ctx): Pick<Client, 'encodeCode' | 'decodeCode' | 'parseCode' | 'lookupCode'> {
+  const { locale } = c;
+  return {
+    async encodeCode(pt, opts) {
+      const o2 = c.opt(opts);
+      const r = await c.run('encodeCode', { point: c.point(pt) }, o2.signal);
+      return { ...r.value, source: r.source } as EncodeAnswer;
+    },
+    async decodeCode(code, opts) {
+      const o2 = c.opt(opts);
+      const shape = await parseCodeShape(code);
+      if (!shape.ok) throw new DiachisoError('invalid-input', { locale, detail: locale === 'en' ? shape.en : shape.vi });
+      const r = await c.run('decodeCode', { code, compact: shape.compact.replace(' ', '') }, o2.signal);
+      return { ...r.value, source: r.source } as CodeAnswer;
+    },
+    async parseCode(text) {
+      const t = typeof text === 'string' ? text : '';
+      const m = await codes();
+      // Empty, or longer than any code: the shape says so without asking anybody.
+      if (!t.trim() || t.length > 64) return m.readShape(t);
+      try {
+        return (await c.run('parseCode', { text: t })).value;
+      } catch {
+        return m.readShape(t);
+      }
+    },
+    async lookupCode(code, opts) {
+      const o2 = c.opt(opts);
+      const digits = (await codes()).ndasDigits(locale, code);
+      const r = await c.run('lookupCode', { code: digits }, o2.signal);
       return r.value ? { ...r.value, source: r.source } : null;
     },
   };
