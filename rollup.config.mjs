@@ -18,7 +18,7 @@ const PACKAGES = {
   core: ['index'],
   data: ['index'],
   search: ['index', 'diachiso-worker'],
-  sdk: ['index'],
+  sdk: ['index', 'internal'],
   mock: ['index', 'browser', 'cli'],
   elements: [
     'index',
@@ -39,7 +39,7 @@ const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json', sou
 const workspaceSource = () => ({
   name: 'workspace-source',
   resolveId(id) {
-    const m = /^@diachiso\/([a-z]+)(?:\/(browser|define))?$/.exec(id);
+    const m = /^@diachiso\/([a-z]+)(?:\/(browser|define|internal))?$/.exec(id);
     return m ? new URL(`packages/${m[1]}/src/${m[2] ?? 'index'}.ts`, import.meta.url).pathname : null;
   },
 });

@@ -9,7 +9,7 @@ const workspaceSource = {
   resolveImport({ source }) {
     // flexsearch's bundle names Node's worker_threads in a branch browsers never take.
     if (source === 'worker_threads') return '/__node-builtin-stub.js';
-    const m = /^@diachiso\/([a-z]+)(?:\/(browser|define))?$/.exec(source);
+    const m = /^@diachiso\/([a-z]+)(?:\/(browser|define|internal))?$/.exec(source);
     return m ? `/packages/${m[1]}/src/${m[2] ?? 'index'}.ts` : undefined;
   },
   serve(context) {

@@ -79,7 +79,12 @@ export const handlers: { readonly [K in Op]: Handler<K> } = {
     return m.coverage(e, regs, a.province, a.ward);
   },
   provinces: async (p) => (await p.engine()).index.registry.provinces.map(unit),
-  wards: async (p, a) => (await p.engine()).index.registry.wardsOf(a.province).map(unit),
+  wards: async (p, a) => {
+    const r = (await p.engine()).index.registry;
+    // An unknown province is a 404 on the platform: the same error here, not an empty list.
+    if (!r.province(a.province)) throw new DiachisoError('not-found', { locale: p.options.locale, detail: 'no province with this code' });
+    return r.wardsOf(a.province).map(unit);
+  },
   ward: async (p, a) => {
     const r = (await p.engine()).index.registry;
     const w = r.ward(a.code);

@@ -13,6 +13,8 @@ import type { Answer, Args, Op, Platform, RunContext, Sourced } from './platform
 export interface LocalOptions {
   dataset?: LoadOptions | undefined;
   locale: 'vi' | 'en';
+  /** The registration database (default: the local registry, kept in IndexedDB); the mock platform brings its own. */
+  registry?: ((e: OfflineEngine) => RegistrationStore | Promise<RegistrationStore>) | undefined;
 }
 
 /**
@@ -74,7 +76,9 @@ export class LocalPlatform implements OfflineSide {
     );
     this.searcher = () => this.engine().then((engine) => ({ engine, thread: 'main' as const }));
     // The national address codes issued here: the ward's postal code + a serial, persisted.
-    this.store = retryable(() => Promise.all([this.engine(), codes()]).then(([e, m]) => m.localRegistry(e)));
+    this.store = retryable(() =>
+      Promise.all([this.engine(), codes()]).then(([e, m]) => (options.registry ? options.registry(e) : m.localRegistry(e))),
+    );
   }
 
   /** The registrations made offline so far (for export and coverage). */
