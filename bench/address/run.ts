@@ -383,7 +383,7 @@ if (writeFiles) {
     '# Whole addresses as people type them',
     '',
     '`npm run bench:address` (after `npm run build`; `-- --unseen` adds the held-out quarter). The rows',
-    'come from `bench/address/generate.ts` (fixed seed): synthetic addresses in 16 forms, Khánh Hòa and',
+    'come from `bench/address/generate.ts` (fixed seed): synthetic addresses in 17 forms, Khánh Hòa and',
     'the other provinces, each with its expected 2025 ward(s), province and house number, derived from',
     'the committed sources (see `bench/address/README.md` for the forms, the truth and the limits).',
     'Every row goes through the public offline client: `suggest(text, { limit: 5 })` and `verify(text)`.',

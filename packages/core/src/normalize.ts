@@ -227,14 +227,15 @@ const GLUED = /^(p|f|q|ph|phuong|quan)(\d{1,2})$/;
  *
  * @param tokens - Tokens from {@link tokenize}.
  * @param isName - Says whether words are a known unit name, so that a marker word ending a
- *   name (`Tây Phương`) is not taken for a marker.
+ *   name (`Tây Phương`) is not taken for a marker; given a unit type too, whether they are a
+ *   name of that level (a ward's for `phuong`, an old district's for `quan`).
  * @returns The markers, in order.
  * @example
  * ```ts
  * findMarkers(tokenize('P. Vĩnh Hải, TP. Nha Trang')).map((m) => m.type); // ['phuong', 'thanh-pho']
  * ```
  */
-export function findMarkers(tokens: readonly Token[], isName?: (key: string) => boolean): Marker[] {
+export function findMarkers(tokens: readonly Token[], isName?: (key: string, type?: UnitType) => boolean): Marker[] {
   const out: Marker[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -284,7 +285,8 @@ export function findMarkers(tokens: readonly Token[], isName?: (key: string) => 
         if (withWord && !without) continue;
       }
       // Inside a segment (not after a comma), an undotted marker word must introduce a known
-      // name or a number: "Huỳnh Tịnh Của" is a street, "Trần Phú Phường Vĩnh Hải" is not.
+      // name of its level or a number: "Huỳnh Tịnh Của" is a street, "Trần Phú Phường Vĩnh
+      // Hải" is not, nor is "Lạc Long Quân Tân Tiến" (Tân Tiến is a ward, not a district).
       const midSegment = i > 0 && !t.sep && !/^\d/.test(tokens[i - 1]!.text) && !out.some((m) => m.tokenIndex + m.length === i);
       if (midSegment && !GLUED.test(t.text)) {
         let known = /^\d{1,2}$/.test(tokens[i + 1]?.text ?? '');
@@ -296,6 +298,7 @@ export function findMarkers(tokens: readonly Token[], isName?: (key: string) => 
                 .slice(i + 1, k)
                 .map((x) => x.text)
                 .join(' '),
+              SINGLE[t.text],
             )
           )
             known = true;

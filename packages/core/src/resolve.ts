@@ -333,9 +333,14 @@ function sameSegment(p: ParsedAddress, a: { end: number }, b: { start: number })
 }
 
 /** A copy of the parse with the street running on over the ward's words. */
-function joinStreet(p: ParsedAddress, street: AddressComponent, ward: AddressComponent): ParsedAddress {
+function joinStreet(
+  p: ParsedAddress,
+  street: AddressComponent,
+  ward: AddressComponent,
+  from: 'ward' | 'district' | 'province' = 'ward',
+): ParsedAddress {
   const c = { ...p.components };
-  delete c.ward;
+  delete c[from];
   const text = p.input.slice(street.start, ward.end);
   c.street = { text, value: `${street.value} ${ward.text}`, start: street.start, end: ward.end, confidence: RESOLVE_WEIGHTS.rereadStreet };
   return { ...p, components: c };
@@ -373,6 +378,16 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   const text = prepareText(raw, g, streets);
   let parsed = parseAddress(text, g);
   let c = parsed.components;
+
+  // ---- "131 Phước Huệ": an unmarked province or district name typed right after the street
+  // that ends the name of a street of the data is the end of the street's name
+  for (const from of ['province', 'district'] as const) {
+    const u = c[from];
+    if (!u || u.unitType || !c.street || parsed.input.slice(c.street.end, u.start).trim() !== '') continue;
+    if (!streets?.find(`${c.street.value} ${u.text}`).length) continue;
+    parsed = joinStreet(parsed, c.street, u, from);
+    c = parsed.components;
+  }
 
   // ---- province, then the pre-2025 city/district
   const provinces = readProvince(c.province, g);

@@ -3,7 +3,7 @@
 import type { Gazetteer } from '../gazetteer.js';
 import { canonicalSpelling, PROVINCE_ALIASES, toNfc, type Token, type UnitType } from '../normalize.js';
 import type { AddressComponent, ComponentName, Unrecognized } from './types.js';
-import type { Role } from './vocabulary.js';
+import { DISTRICT_TYPES, WARD_TYPES, type Role } from './vocabulary.js';
 
 /** Expands province short forms (`KH`, `HCM`, `TP HCM`) to the province's key. */
 export function provinceKey(key: string): string {
@@ -50,9 +50,15 @@ export class ParseContext {
     return canonicalSpelling(toNfc(this.textOf(a, b))).replace(/\s+/g, ' ');
   }
 
-  /** Whether a key is the name of any unit (2025 or pre-2025 ward, pre-2025 district, province). */
-  isName(key: string): boolean {
+  /** Whether a key is the name of any unit (2025 or pre-2025 ward, pre-2025 district, province), or of a unit of the level `type` names. */
+  isName(key: string, type?: UnitType): boolean {
     const g = this.gazetteer;
+    if (g && type) {
+      if (WARD_TYPES.has(type)) return this.can('ward', key);
+      if (DISTRICT_TYPES.has(type)) return this.can('district', key);
+      if (type === 'tinh') return this.can('province', key);
+      return this.can('district', key) || this.can('province', key);
+    }
     return (
       !!g &&
       !/^\d+$/.test(key) &&

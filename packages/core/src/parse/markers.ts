@@ -25,7 +25,7 @@ function houseBefore(tokens: readonly Token[], i: number): boolean {
 export function unitMarkersOf(ctx: ParseContext): Map<number, Marker> {
   const { tokens } = ctx;
   const out = new Map<number, Marker>();
-  for (const m of findMarkers(tokens, ctx.gazetteer ? (k) => ctx.isName(k) : undefined)) {
+  for (const m of findMarkers(tokens, ctx.gazetteer ? (k, type) => ctx.isName(k, type) : undefined)) {
     // "12A Phương Câu": a marker word right after a house number starts a street name.
     const i = m.tokenIndex;
     if (i > 0 && !tokens[i]!.sep && !tokens[i]!.dotted && !m.number && houseBefore(tokens, i)) continue;
