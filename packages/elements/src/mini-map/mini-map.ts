@@ -1,11 +1,13 @@
 import type { LatLon } from '@diachiso/core';
 import type { Client } from '@diachiso/sdk';
-import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DcsMapReadyEvent } from '../events/map-ready.js';
 import { DcsMoveEvent } from '../events/move.js';
 import { ClientController } from '../internal/client-controller.js';
 import { langOf, moreStrings } from '../internal/localize.js';
-import { srOnly } from '../internal/styles.js';
+import { mapStrings } from './mini-map.strings.js';
+import { styles } from './mini-map.styles.js';
+import type { MapTheme } from './offline-style.js';
 
 /** Detail of the `dcs-move` event. */
 export interface DcsMoveDetail {
@@ -26,86 +28,53 @@ type MapInstance = import('maplibre-gl').Map;
 type MarkerInstance = import('maplibre-gl').Marker;
 
 const STEP_M = 5;
+const MIN_ZOOM = 3;
+const MAX_ZOOM = 20;
+
+/** Splits a CSS `font-family` list into family names (quotes removed). */
+function fontList(value: string): string[] {
+  return value
+    .split(',')
+    .map((f) => f.trim().replace(/^["']|["']$/g, ''))
+    .filter((f) => f && !/[^\p{L}\p{N} _-]/u.test(f));
+}
 
 /**
  * A small map with a draggable pin (also movable with the arrow keys) that reports the new point
  * with its ward and digital address code, and outlines the selected ward. MapLibre GL is loaded
  * only when the element is used (dynamic import). With no `style-url` it draws an offline style
- * built from the embedded dataset; any MapLibre style URL works in production.
+ * built from the embedded dataset (ward outlines and names, Nha Trang's streets with their names,
+ * points of interest), with label glyphs drawn in the browser from local fonts: no tiles, no font
+ * server. Where the pin is outside the area with street data, it says so. Any MapLibre style URL
+ * works in production.
  *
  * @summary A location map with a movable pin.
  *
  * @event dcs-move - The pin moved (drag or keys); `detail` has the point, ward and code.
  * @event dcs-map-ready - The map has loaded; `detail.map` is the MapLibre map.
  *
- * @csspart base - The wrapper.
+ * @csspart base - The wrapper (class `light` or `dark`, the theme in use).
  * @csspart map - The map container.
  * @csspart pin - The pin.
+ * @csspart controls - The group of zoom buttons.
+ * @csspart zoom-button - Each zoom button (also `zoom-in` or `zoom-out`).
+ * @csspart zoom-in - The zoom-in button.
+ * @csspart zoom-out - The zoom-out button.
+ * @csspart notice - The message shown where the offline map has no street data.
  * @csspart attribution - The data attribution.
  *
  * @cssproperty [--map-height=18rem] - Height of the map.
+ * @cssproperty [--map-font-family=system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, 'DejaVu Sans'] - Local fonts the offline map's labels are drawn with (read when the map loads).
  *
  * @example
  * ```html
  * <dcs-mini-map lat="12.2388" lon="109.1967"></dcs-mini-map>
+ * <dcs-mini-map lat="12.2388" lon="109.1967" theme="dark" lang="en"></dcs-mini-map>
  * ```
  */
 export class DcsMiniMap extends LitElement {
   /** @internal */
-  static override styles = [
-    srOnly,
-    css`
-      :host {
-        --map-height: 18rem;
-        display: block;
-        position: relative;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      [part='base'] {
-        position: relative;
-      }
-      [part='map'] {
-        position: relative;
-        height: var(--map-height);
-        overflow: hidden;
-        border-radius: var(--dcs-radius, 0.375rem);
-        border: 1px solid var(--dcs-color-border, #767676);
-      }
-      .maplibregl-canvas-container,
-      .maplibregl-canvas {
-        position: absolute;
-        left: 0;
-        top: 0;
-      }
-      .maplibregl-marker {
-        position: absolute;
-        top: 0;
-        left: 0;
-        will-change: transform;
-      }
-      [part='pin'] {
-        width: 28px;
-        height: 28px;
-        border-radius: 50% 50% 50% 0;
-        transform: rotate(-45deg);
-        background: var(--dcs-color-accent, #d93025);
-        border: 2px solid #fff;
-        box-shadow: 0 1px 4px rgb(0 0 0 / 0.4);
-        cursor: grab;
-      }
-      [part='pin']:focus-visible {
-        outline: 3px solid var(--dcs-color-focus, #1a66d2);
-        outline-offset: 3px;
-      }
-      [part='attribution'] {
-        font-size: 0.7rem;
-        color: var(--dcs-color-muted, #4a4a4a);
-        margin: 0.25rem 0 0;
-      }
-    `,
-  ];
+  static override styles = styles;
   /** @internal */
   static override properties = {
     lat: { type: Number },
@@ -115,15 +84,18 @@ export class DcsMiniMap extends LitElement {
     readonly: { type: Boolean },
     ward: { type: String },
     lang: { type: String },
+    theme: { type: String },
     client: { attribute: false },
     _announce: { state: true },
+    _systemDark: { state: true },
+    _noStreets: { state: true },
   };
 
   /** Latitude of the pin (default: Nha Trang). */
   declare lat: number;
   /** Longitude of the pin. */
   declare lon: number;
-  /** Zoom level (default 15). */
+  /** Zoom level, 3 to 20 (default 15); follows the map when the user zooms. */
   declare zoom: number;
   /** A MapLibre style URL; without it, the offline style of the embedded data. */
   declare styleUrl: string | undefined;
@@ -133,9 +105,13 @@ export class DcsMiniMap extends LitElement {
   declare ward: string | undefined;
   /** `vi` (default) or `en`. */
   declare lang: string;
+  /** `light` or `dark` to force a theme; unset (default), the offline map follows `prefers-color-scheme`. */
+  declare theme: string | undefined;
   /** The client for the pin's ward and code; overrides the `<dcs-platform>` around the element and the page's shared client. */
   declare client: Client | undefined;
   declare _announce: string;
+  declare _systemDark: boolean;
+  declare _noStreets: boolean;
 
   /** The MapLibre map, once loaded. */
   map: MapInstance | undefined;
@@ -143,6 +119,11 @@ export class DcsMiniMap extends LitElement {
   #lib: MapLibre | undefined;
   #loading: Promise<void> | undefined;
   #destroyed = false;
+  #offline = false;
+  #covered: ((lat: number, lon: number) => boolean) | undefined;
+  #themePaint: ((theme: MapTheme) => Array<[string, string, string]>) | undefined;
+  #media: MediaQueryList | undefined;
+  readonly #onMedia = (e: MediaQueryListEvent) => (this._systemDark = e.matches);
 
   constructor() {
     super();
@@ -152,15 +133,27 @@ export class DcsMiniMap extends LitElement {
     this.readonly = false;
     this.lang = '';
     this._announce = '';
+    this._systemDark = false;
+    this._noStreets = false;
+  }
+
+  /** The theme in use: the `theme` attribute, else the system's colour scheme. */
+  get effectiveTheme(): 'light' | 'dark' {
+    if (this.theme === 'dark' || this.theme === 'light') return this.theme;
+    return this._systemDark ? 'dark' : 'light';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#destroyed = false;
+    this.#media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+    this._systemDark = this.#media?.matches ?? false;
+    this.#media?.addEventListener('change', this.#onMedia);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#media?.removeEventListener('change', this.#onMedia);
     this.#destroyed = true;
     this.#marker?.remove();
     this.map?.remove();
@@ -181,7 +174,7 @@ export class DcsMiniMap extends LitElement {
           : dflt;
     if (changed.has('lat')) this.lat = good(this.lat, changed.get('lat'), 12.2388, -85, 85);
     if (changed.has('lon')) this.lon = good(this.lon, changed.get('lon'), 109.1967, -180, 180);
-    if (changed.has('zoom')) this.zoom = good(this.zoom, changed.get('zoom'), 15, 0, 22);
+    if (changed.has('zoom')) this.zoom = good(this.zoom, changed.get('zoom'), 15, MIN_ZOOM, MAX_ZOOM);
   }
 
   protected override firstUpdated(): void {
@@ -199,8 +192,10 @@ export class DcsMiniMap extends LitElement {
         void this.#locate(false);
       }
     }
+    if (changed.has('zoom') && Math.abs(this.map.getZoom() - this.zoom) > 1e-6) this.map.jumpTo({ zoom: this.zoom });
     if (changed.has('ward') && this.ward) this.#outline(this.ward);
     if (changed.has('readonly')) this.#marker.setDraggable(!this.readonly);
+    if (changed.has('theme') || changed.has('_systemDark')) this.#applyTheme();
   }
 
   readonly #clients = new ClientController(this, () => ({ locale: langOf(this, this.lang) }));
@@ -219,6 +214,23 @@ export class DcsMiniMap extends LitElement {
     return this.#clients.get();
   }
 
+  /** The style: the `style-url`, else the offline style of the embedded dataset. */
+  async #style(): Promise<string | Record<string, unknown>> {
+    if (this.styleUrl && /^https?:\/\//i.test(this.styleUrl)) {
+      this.#offline = false;
+      return this.styleUrl;
+    }
+    const { loadDataset } = await import('@diachiso/data');
+    const ds = await loadDataset(['wards', 'roads', 'pois', 'admin']);
+    const { offlineStyle, themePaint, DEFAULT_FONTS } = await import('./offline-style.js');
+    const { streetCoverage } = await import('./coverage.js');
+    this.#offline = true;
+    this.#themePaint = themePaint;
+    this.#covered = streetCoverage(ds.parts.roads);
+    const fonts = fontList(getComputedStyle(this).getPropertyValue('--map-font-family'));
+    return offlineStyle(ds.parts, this.effectiveTheme, fonts.length ? fonts : DEFAULT_FONTS);
+  }
+
   /**
    * Loads MapLibre and the style, and draws the map. Called on first render; safe to call again.
    *
@@ -227,14 +239,7 @@ export class DcsMiniMap extends LitElement {
   load(): Promise<void> {
     this.#loading ??= (async () => {
       const lib = (this.#lib ??= await import('maplibre-gl'));
-      let style: string | Record<string, unknown>;
-      if (this.styleUrl && /^https?:\/\//i.test(this.styleUrl)) style = this.styleUrl;
-      else {
-        const { loadDataset } = await import('@diachiso/data');
-        const ds = await loadDataset(['wards', 'roads', 'pois']);
-        const { offlineStyle } = await import('./offline-style.js');
-        style = offlineStyle(ds.parts.wards, ds.parts.roads, ds.parts.pois);
-      }
+      const style = await this.#style();
       if (this.#destroyed) return;
       const container = this.renderRoot.querySelector('[part="map"]') as HTMLElement;
       const map = new lib.Map({
@@ -242,27 +247,16 @@ export class DcsMiniMap extends LitElement {
         style: style as never,
         center: [this.lon, this.lat],
         zoom: this.zoom,
+        minZoom: MIN_ZOOM,
+        maxZoom: MAX_ZOOM,
         attributionControl: false,
         cooperativeGestures: false,
       });
       this.map = map;
-      const t = moreStrings(this, this.lang);
-      const pin = document.createElement('div');
-      pin.setAttribute('part', 'pin');
-      pin.setAttribute('role', 'button');
-      pin.setAttribute('tabindex', '0');
-      pin.setAttribute('aria-label', t.pinLabel);
-      pin.addEventListener('keydown', (e) => this.#onKey(e));
-      const marker = new lib.Marker({ element: pin, draggable: !this.readonly, anchor: 'bottom' })
-        .setLngLat([this.lon, this.lat])
-        .addTo(map);
-      marker.on('dragend', () => {
-        const p = marker.getLngLat();
-        this.lat = p.lat;
-        this.lon = p.lng;
-        void this.#locate(true);
+      map.on('zoomend', () => {
+        if (this.map === map) this.zoom = map.getZoom();
       });
-      this.#marker = marker;
+      this.#marker = this.#addPin(lib, map);
       // Settles on load, or when the element is removed mid-load (no pending closure left behind).
       await new Promise<void>((resolve) => {
         if (map.loaded()) return resolve();
@@ -270,13 +264,62 @@ export class DcsMiniMap extends LitElement {
         map.once('remove', () => resolve());
       });
       if (this.#destroyed) return;
+      this.zoom = map.getZoom();
       await this.#locate(false);
+      this.requestUpdate();
       this.dispatchEvent(new DcsMapReadyEvent({ map }));
     })();
     return this.#loading;
   }
 
+  #addPin(lib: MapLibre, map: MapInstance): MarkerInstance {
+    const pin = document.createElement('div');
+    pin.setAttribute('part', 'pin');
+    pin.setAttribute('role', 'button');
+    pin.setAttribute('tabindex', '0');
+    pin.setAttribute('aria-label', mapStrings(this, this.lang).pinLabel);
+    pin.addEventListener('keydown', (e) => this.#onKey(e));
+    const marker = new lib.Marker({ element: pin, draggable: !this.readonly, anchor: 'bottom' }).setLngLat([this.lon, this.lat]).addTo(map);
+    marker.on('dragend', () => {
+      const p = marker.getLngLat();
+      this.lat = p.lat;
+      this.lon = p.lng;
+      void this.#locate(true);
+    });
+    return marker;
+  }
+
+  #applyTheme(): void {
+    const map = this.map;
+    if (!map || !this.#offline || !this.#themePaint) return;
+    for (const [layer, prop, value] of this.#themePaint(this.effectiveTheme))
+      // The properties come from themePaint, which names only paint properties of these layers.
+      if (map.getLayer(layer)) map.setPaintProperty(layer, prop as 'background-color', value);
+  }
+
+  /**
+   * Zooms the map in or out by one level (the zoom buttons and the + and − keys), and says the
+   * new level.
+   *
+   * @param by - `1` to zoom in, `-1` to zoom out.
+   */
+  zoomBy(by: 1 | -1): void {
+    const map = this.map;
+    if (!map) return;
+    const now = map.getZoom();
+    const target = Math.min(map.getMaxZoom(), Math.max(map.getMinZoom(), by > 0 ? Math.floor(now + 1e-6) + 1 : Math.ceil(now - 1e-6) - 1));
+    if (target === now) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    map.easeTo({ zoom: target, duration: reduce ? 0 : 250 });
+    this._announce = mapStrings(this, this.lang).zoomed(target);
+  }
+
   #onKey(e: KeyboardEvent): void {
+    if (e.key === '+' || e.key === '=' || e.key === '-' || e.key === '_') {
+      e.preventDefault();
+      this.zoomBy(e.key === '+' || e.key === '=' ? 1 : -1);
+      return;
+    }
     if (this.readonly || !this.#marker) return;
     const step = (e.shiftKey ? 10 : 1) * STEP_M;
     const dLat = step / 111_320;
@@ -302,6 +345,8 @@ export class DcsMiniMap extends LitElement {
 
   async #locate(announce: boolean): Promise<void> {
     const location = { lat: this.lat, lon: this.lon };
+    const wasCovered = !this._noStreets;
+    this._noStreets = this.#offline && !!this.#covered && !this.#covered(this.lat, this.lon);
     let detail: DcsMoveDetail = { location };
     try {
       const c = await this.#client();
@@ -322,15 +367,43 @@ export class DcsMiniMap extends LitElement {
     this.#outline(this.ward ?? detail.ward?.code ?? '');
     if (!announce) return;
     const t = moreStrings(this, this.lang);
-    this._announce = t.moved(detail.ward?.name ?? '?', detail.code ?? '?');
+    const notice = this._noStreets && wasCovered ? ` ${mapStrings(this, this.lang).noStreets}` : '';
+    this._announce = t.moved(detail.ward?.name ?? '?', detail.code ?? '?') + notice;
     this.dispatchEvent(new DcsMoveEvent(detail));
   }
 
   protected override render(): TemplateResult {
     const t = moreStrings(this, this.lang);
-    return html`<div part="base">
+    const m = mapStrings(this, this.lang);
+    const map = this.map;
+    const atMax = !!map && this.zoom >= map.getMaxZoom() - 1e-6;
+    const atMin = !!map && this.zoom <= map.getMinZoom() + 1e-6;
+    return html`<div part="base" class=${this.effectiveTheme}>
       <div part="map" role="region" aria-label=${t.mapLabel}></div>
-      <p part="attribution">© OpenStreetMap contributors (ODbL) · ranh giới: sapnhap.bando.com.vn</p>
+      <div part="controls" role="group" aria-label=${m.zoomGroup}>
+        <button
+          part="zoom-button zoom-in"
+          type="button"
+          aria-label=${m.zoomIn}
+          title=${m.zoomIn}
+          aria-disabled=${atMax ? 'true' : 'false'}
+          @click=${() => this.zoomBy(1)}
+        >
+          +
+        </button>
+        <button
+          part="zoom-button zoom-out"
+          type="button"
+          aria-label=${m.zoomOut}
+          title=${m.zoomOut}
+          aria-disabled=${atMin ? 'true' : 'false'}
+          @click=${() => this.zoomBy(-1)}
+        >
+          −
+        </button>
+      </div>
+      ${this._noStreets ? html`<p part="notice">${m.noStreets}</p>` : nothing}
+      <p part="attribution">${m.attribution}</p>
       <span class="sr-only" role="status" aria-live="polite">${this._announce}</span>
     </div>`;
   }
