@@ -5,7 +5,7 @@ import { hasAny, hasPrefix, type Term } from './types.js';
 
 /** A pivot that would fetch more records than this is cut to the first {@link PIVOT_CAP}. */
 export const PIVOT_CUT = 3000;
-/** How many records of a very common pivot are fetched. */
+/** How many records of a very common pivot are fetched first. */
 export const PIVOT_CAP = 100;
 
 /**
@@ -26,24 +26,39 @@ export function candidates(terms: readonly Term[], vocab: Vocabulary, fx: Index,
       pivotDf = df;
     }
   }
-  // A prefix still being typed that matches very many records (one or two letters) is cut to
-  // flexsearch's best hundred; anything else is fetched whole, then checked.
-  // (flexsearch's forward index answers a word with every word it begins, so the cap is the
-  // prefix count, not the word's own count.)
-  const capOf = (a: string) => (pivot.last && pivotDf > PIVOT_CUT ? PIVOT_CAP : Math.max(1, Math.ceil(vocab.prefixDf(a))));
-  let ids: Iterable<number>;
-  if (pivot.alts.length === 1) ids = fx.search(pivot.alts[0]!, { limit: capOf(pivot.alts[0]!) }) as number[];
-  else {
-    const set = new Set<number>();
-    for (const a of pivot.alts) for (const id of fx.search(a, { limit: capOf(a) }) as number[]) set.add(id);
-    ids = set;
+  // A pivot that matches very many records (a prefix of one or two letters, or a complete common
+  // word: "nha", "tran", "duong") is cut to flexsearch's first hundred, which are the best kinds
+  // first (records are indexed in the order of their kind's rank, see records.ts). When fewer
+  // than a handful of those contain every term, the cut widens (×8) until enough do or the
+  // pivot is fetched whole. (flexsearch's forward index answers a word with every word it
+  // begins, so the cost is the prefix count, not the word's own count.)
+  const others = required.filter((t) => t !== pivot);
+  let cap = pivotDf > PIVOT_CUT ? PIVOT_CAP : Infinity;
+  for (;;) {
+    const out = check(fetch(fx, vocab, pivot, cap), others, words);
+    if (cap >= pivotDf || out.length >= ENOUGH) return out;
+    cap *= 8;
   }
+}
+
+/** How many full matches of a cut pivot are enough to rank. */
+const ENOUGH = 10;
+
+function fetch(fx: Index, vocab: Vocabulary, pivot: Term, cap: number): Iterable<number> {
+  const limitOf = (a: string) => Math.max(1, Math.min(cap, Math.ceil(vocab.prefixDf(a))));
+  if (pivot.alts.length === 1) return fx.search(pivot.alts[0]!, { limit: limitOf(pivot.alts[0]!) }) as number[];
+  const set = new Set<number>();
+  for (const a of pivot.alts) for (const id of fx.search(a, { limit: limitOf(a) }) as number[]) set.add(id);
+  return set;
+}
+
+/** The records among `ids` that contain every term of `others`. */
+function check(ids: Iterable<number>, others: readonly Term[], words: ReadonlyArray<ReadonlySet<string>>): number[] {
   const out: number[] = [];
   for (const id of ids) {
     const ws = words[id]!;
     let ok = true;
-    for (const t of required) {
-      if (t === pivot) continue;
+    for (const t of others) {
       if (!hasAny(ws, t.alts) && !(t.last && hasPrefix(ws, t.word))) {
         ok = false;
         break;

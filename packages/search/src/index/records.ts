@@ -91,8 +91,8 @@ class RecordSink {
 }
 
 /**
- * Returns the records of the dataset: pre-2025 wards whose name changed, provinces, wards,
- * streets and points of interest, in this order (a record's number is its place here).
+ * Returns the records of the dataset: provinces, wards, streets, pre-2025 wards whose name
+ * changed and points of interest, in this order (a record's number is its place here).
  *
  * @param src - The dataset parts.
  * @param reg - The registry of `src.admin`.
@@ -100,39 +100,63 @@ class RecordSink {
  */
 export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded): BuiltRecords {
   const sink = new RecordSink(reg, pre);
-  const { legacyKept, extraCtx } = legacyRecords(sink, src.legacy);
+  // Records go in in the order of their kind's rank (province, ward, street, pre-2025 ward,
+  // point of interest): a very common word's first hits in the text index are the best kinds.
+  // Pre-2025 rows are read first (their districts are the context of 2025 wards and streets).
+  const legacy = legacyRows(sink, src.legacy);
   provinceRecords(sink);
-  wardRecords(sink, extraCtx);
-  streetRecords(sink, src);
-  poiRecords(sink, src);
-  return { recs: sink.recs, legacyKept };
+  wardRecords(sink, legacy.extraCtx);
+  streetRecords(sink, src, legacy.districts);
+  legacyRecords(sink, src.legacy, legacy.legacyKept);
+  poiRecords(sink, src, legacy.districts);
+  return { recs: sink.recs, legacyKept: legacy.legacyKept };
 }
 
 /**
- * Pre-2025 wards whose name changed become records of their own (pointing to the 2025 ward);
- * those that kept their name give their old district and province to the 2025 ward's context
- * ("Phường X, Huyện Y" still finds it).
+ * Reads the pre-2025 rows: those whose name changed become records of their own (pointing to
+ * the 2025 ward, added later by `legacyRecords`); those that kept their name give their old
+ * district and province to the 2025 ward's context ("Phường X, Huyện Y" still finds it); every
+ * row gives its old district's name to the streets and places of its 2025 ward.
  */
-function legacyRecords(sink: RecordSink, legacy: LegacyData | undefined): { legacyKept: string; extraCtx: Map<string, Set<string>> } {
+function legacyRows(sink: RecordSink, legacy: LegacyData | undefined): LegacyRows {
   const kept: string[] = [];
   const extraCtx = new Map<string, Set<string>>();
+  const districts = new Map<string, Set<string>>();
   const preLegacy = sink.pre?.legacy;
+  const add = (m: Map<string, Set<string>>, code: string, text: string) => {
+    const set = m.get(code) ?? new Set<string>();
+    for (const w of words(text)) set.add(w);
+    m.set(code, set);
+  };
   for (const [r, row] of (legacy?.rows ?? []).entries()) {
     kept[r] = '0';
-    if (preLegacy && preLegacy.charCodeAt(r) !== 49) continue; // '1': a record
+    // From a snapshot: which rows are records is read back, and no context is needed (the
+    // 2025 wards' and streets' words are read back too).
+    if (preLegacy) {
+      if (preLegacy.charCodeAt(r) === 49 && sink.reg.ward(row[6]) && row[5]) kept[r] = '1'; // '1': a record
+      continue;
+    }
     const [, oprov, , odist, , oward, nwc] = row;
     const nw = sink.reg.ward(nwc);
     if (!nw) continue;
-    const oldName = stripType(oward);
+    if (!sink.pre && odist) add(districts, nw.code, stripType(odist).name);
     if (!oward) continue;
-    if (!preLegacy && fold(oldName.name) === fold(nw.name)) {
-      if (sink.pre) continue; // already in the ward's words
-      const set = extraCtx.get(nw.code) ?? new Set<string>();
-      for (const w of words(`${odist} ${oprov}`)) set.add(w);
-      extraCtx.set(nw.code, set);
+    if (fold(stripType(oward).name) === fold(nw.name)) {
+      if (!sink.pre) add(extraCtx, nw.code, `${odist} ${oprov}`);
       continue;
     }
     kept[r] = '1';
+  }
+  return { legacyKept: kept.join(''), extraCtx, districts };
+}
+
+/** Adds the pre-2025 wards whose name changed (the rows `legacyRows` marked `1`). */
+function legacyRecords(sink: RecordSink, legacy: LegacyData | undefined, kept: string): void {
+  for (const [r, row] of (legacy?.rows ?? []).entries()) {
+    if (kept.charCodeAt(r) !== 49) continue;
+    const [, oprov, , odist, , oward, nwc] = row;
+    const nw = sink.reg.ward(nwc)!;
+    const oldName = stripType(oward);
     const t = sink.unitTypeOf(oldName.type);
     const [nameWords, ctxWords] = sink.wordsOf(
       () => words(oldName.name),
@@ -148,7 +172,15 @@ function legacyRecords(sink: RecordSink, legacy: LegacyData | undefined): { lega
       wardCode: nw.code,
     });
   }
-  return { legacyKept: kept.join(''), extraCtx };
+}
+
+interface LegacyRows {
+  /** Per row, `1` when it is a record of its own (its name changed), else `0`. */
+  readonly legacyKept: string;
+  /** 2025 ward → the old district and province of its pre-2025 wards of the same name. */
+  readonly extraCtx: ReadonlyMap<string, ReadonlySet<string>>;
+  /** 2025 ward → the names of the pre-2025 districts it was made from (`nha trang`). */
+  readonly districts: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 function legacySuggestion(sink: RecordSink, src: LegacyData, row: LegacyData['rows'][number], oldName: string): Suggestion {
@@ -243,14 +275,27 @@ function place(sink: RecordSink, wardCode: string) {
   };
 }
 
-function streetRecords(sink: RecordSink, src: SearchSources): void {
+/**
+ * The context words of a street or point of interest: its own units only (2025 ward, province,
+ * and the pre-2025 districts of its ward), never words of the pilot city.
+ */
+function placeWords(
+  w: { fullName: string; code: string } | undefined,
+  p: { fullName: string } | undefined,
+  districts: Districts,
+): string[] {
+  return [...words(`${w?.fullName ?? ''} ${p?.fullName ?? ''}`), ...((w && districts.get(w.code)) ?? [])];
+}
+type Districts = LegacyRows['districts'];
+
+function streetRecords(sink: RecordSink, src: SearchSources, districts: Districts): void {
   const rows = src.streets?.streets ?? [];
   const sids = streetIds(rows);
   for (const [i, [name, lon, lat, , wardCode]] of rows.entries()) {
     const { w, p, refs, codes } = place(sink, wardCode);
     const [nameWords, ctxWords] = sink.wordsOf(
       () => words(name),
-      () => words(`duong pho ${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`),
+      () => ['duong', 'pho', ...placeWords(w, p, districts)],
     );
     sink.add({
       s: {
@@ -268,12 +313,12 @@ function streetRecords(sink: RecordSink, src: SearchSources): void {
   }
 }
 
-function poiRecords(sink: RecordSink, src: SearchSources): void {
+function poiRecords(sink: RecordSink, src: SearchSources, districts: Districts): void {
   for (const [osmId, name, category, , lon, lat, wardCode] of src.pois?.pois ?? []) {
     const { w, p, refs, codes } = place(sink, wardCode);
     const [nameWords, ctxWords] = sink.wordsOf(
       () => words(name),
-      () => words(`${w?.fullName ?? ''} ${p?.fullName ?? ''} nha trang`),
+      () => placeWords(w, p, districts),
     );
     sink.add({
       s: {
