@@ -136,6 +136,7 @@ describe('dcs-mini-map labels, controls, themes and coverage', function () {
     const zoomOut = part(el, 'zoom-out')!;
     expect(zoomIn.getAttribute('aria-label')).to.equal('Phóng to');
     expect(zoomOut.getAttribute('aria-label')).to.equal('Thu nhỏ');
+    expect(el.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')).to.include('Bản đồ');
     zoomIn.click();
     await until(() => Math.abs(el.zoom - 16) < 1e-6);
     expect(el.map!.getZoom()).to.be.closeTo(16, 1e-6);
@@ -155,6 +156,7 @@ describe('dcs-mini-map labels, controls, themes and coverage', function () {
     el.lang = 'en';
     await el.updateComplete;
     expect(zoomIn.getAttribute('aria-label')).to.equal('Zoom in');
+    expect(part(el, 'pin')!.getAttribute('aria-label')).to.include('arrow keys');
     expect(part(el, 'attribution')!.textContent).to.include('OpenStreetMap contributors');
     await expect(el).to.be.accessible({ ignoredRules: ['region'] });
   });

@@ -196,6 +196,7 @@ export class DcsMiniMap extends LitElement {
     if (changed.has('ward') && this.ward) this.#outline(this.ward);
     if (changed.has('readonly')) this.#marker.setDraggable(!this.readonly);
     if (changed.has('theme') || changed.has('_systemDark')) this.#applyTheme();
+    if (changed.has('lang')) this.#marker.getElement().setAttribute('aria-label', mapStrings(this, this.lang).pinLabel);
   }
 
   readonly #clients = new ClientController(this, () => ({ locale: langOf(this, this.lang) }));
@@ -251,6 +252,7 @@ export class DcsMiniMap extends LitElement {
         maxZoom: MAX_ZOOM,
         attributionControl: false,
         cooperativeGestures: false,
+        locale: { 'Map.Title': mapStrings(this, this.lang).canvas },
       });
       this.map = map;
       map.on('zoomend', () => {
