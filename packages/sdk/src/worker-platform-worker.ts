@@ -59,6 +59,9 @@ scope.onmessage = (ev) => {
     locale = m.locale === 'en' ? 'en' : 'vi';
     options ??= { dataset: { ...m.dataset, onProgress: (progress: LoadProgress) => post({ type: 'progress', progress }) }, locale };
     void local().catch(() => undefined); // its code starts loading now; a failure is reported to the calls
+    // The engine's code is the worker's whole purpose: fetched beside the platform's, not after
+    // it (one round trip instead of three before the dataset starts loading).
+    void Promise.all([import('@diachiso/search'), import('./local-handlers.js')]).catch(() => undefined);
     post({ type: 'ready' });
   } else if (m.type === 'abort') running.get(m.id)?.abort();
   else if (m.type === 'call') void answer(m);
