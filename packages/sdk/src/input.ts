@@ -1,7 +1,7 @@
 // What callers pass is checked once, at the client's edge: typed errors for what cannot be an
 // id or options, normalised text for queries.
 import { DiachisoError } from './errors.js';
-import { toWellFormed } from './validate.js';
+import { toWellFormed } from './well-formed.js';
 
 /** Longest id accepted (registration, place, unit ids are far shorter). @internal */
 export const MAX_ID = 200;

@@ -1,3 +1,4 @@
+import { toWellFormed } from './well-formed.js';
 import type { Citation, LatLon, LegacyInfo, Range, Suggestion, SuggestionKind, UnitRef } from '@diachiso/core';
 
 // Every string from the network is hostile: it is type-checked, length-capped and copied into
@@ -22,13 +23,9 @@ export function str(v: unknown, max = MAX_STR): string | undefined {
     .slice(0, max);
 }
 
-/** Replaces lone surrogates by U+FFFD (`String.prototype.toWellFormed` where there is one). @internal */
-export function toWellFormed(s: string): string {
-  const f = (s as { toWellFormed?: () => string }).toWellFormed;
-  return typeof f === 'function'
-    ? f.call(s)
-    : s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-}
+// In its own module: input.ts needs it at start, and sharing validate.ts would put every answer
+// parser in the start chunk of a code-splitting bundler.
+export { toWellFormed };
 
 /**
  * Returns an `http:`/`https:` URL from the network, or `undefined` for any other scheme

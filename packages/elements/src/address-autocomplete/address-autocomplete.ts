@@ -1,5 +1,5 @@
 import type { Range, Suggestion } from '@diachiso/core';
-import { DiachisoError, type Client, type ClientMode } from '@diachiso/sdk';
+import type { Client, ClientMode, DiachisoErrorCode } from '@diachiso/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DcsDeselectEvent } from '../events/deselect.js';
 import { DcsErrorEvent } from '../events/error.js';
@@ -8,7 +8,25 @@ import { ClientController } from '../internal/client-controller.js';
 import { langOf, strings } from '../internal/localize.js';
 import { SuggestSession, type SuggestState, type SuggestStatus } from '../internal/suggest-session.js';
 import { styles } from './address-autocomplete.styles.js';
-import { composeAddress, sameAddress } from './compose.js';
+import type { ComposedAddress } from './compose.js';
+import { sameAddress } from './same-address.js';
+
+// The composer reads what was typed with the address parser (core's, ~8 kB gz): it loads beside
+// the first suggestions, not at start, so the element's start bytes stay small. Suggestions are
+// shown only once it is here, so a pick always composes.
+let composer: typeof import('./compose.js') | undefined;
+// The SDK is imported only when the first client is made (it loads at idle or on focus); an
+// error is read by its name and code, not `instanceof`, so nothing of the SDK is needed at start.
+const errorCode = (e: unknown): DiachisoErrorCode | 'unknown' => {
+  const code: unknown = e instanceof Error && e.name === 'DiachisoError' ? (e as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? (code as DiachisoErrorCode) : 'unknown';
+};
+let composerLoad: Promise<unknown> | undefined;
+const loadComposer = (): Promise<unknown> =>
+  (composerLoad ??= import('./compose.js').then(
+    (m) => (composer = m),
+    () => (composerLoad = undefined), // a failed chunk load is retried with the next suggestions
+  ));
 import { afterLoadWhenIdle } from './warm-up.js';
 
 type Status = SuggestStatus;
@@ -234,7 +252,7 @@ export class DcsAddressAutocomplete extends LitElement {
     locale: langOf(this, this.lang),
   }));
   readonly #session = new SuggestSession<Suggestion>(async (q, signal) => {
-    const client = await this.#clients.get();
+    const [client] = await Promise.all([this.#clients.get(), loadComposer()]);
     const list = await client.suggest(q, {
       limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
       signal,
@@ -479,11 +497,11 @@ export class DcsAddressAutocomplete extends LitElement {
         this._announce = st.items.length ? t.results(st.items.length) : t.noResults;
         return;
       case 'error': {
-        if (st.error instanceof DiachisoError && st.error.code === 'aborted') return;
+        const code = errorCode(st.error);
+        if (code === 'aborted') return;
         this._items = [];
         this._status = 'error';
         this._announce = t.error;
-        const code = st.error instanceof DiachisoError ? st.error.code : 'unknown';
         this.dispatchEvent(new DcsErrorEvent({ code, message: t.error }));
         return;
       }
@@ -578,7 +596,7 @@ export class DcsAddressAutocomplete extends LitElement {
   #select(i: number): void {
     const s = this._items[i];
     if (!s) return;
-    const composed = composeAddress(this._query, s);
+    const composed: ComposedAddress = composer ? composer.composeAddress(this._query, s) : { text: s.label };
     this.selected = s;
     this.value = s.id;
     this._query = composed.text;
@@ -593,7 +611,7 @@ export class DcsAddressAutocomplete extends LitElement {
   }
 
   /** Fills the other fields of the form from the chosen record (`data-dcs-field` or `autocomplete` tokens). */
-  #fillForm(s: Suggestion, composed: ReturnType<typeof composeAddress>): void {
+  #fillForm(s: Suggestion, composed: ComposedAddress): void {
     this.#filled = [];
     const form = this.#internals.form;
     if (!form) return;
