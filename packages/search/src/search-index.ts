@@ -1,8 +1,6 @@
 import {
   AdminRegistry,
   fold,
-  foldWithOffsets,
-  queryKey,
   type AdminData,
   type LatLon,
   type LegacyData,
@@ -15,11 +13,9 @@ import {
   type UnitType,
   distanceM,
   MAX_INPUT_LENGTH,
-  tokenize,
   type UnitRef,
-  streetIds,
-  withinOneEdit,
 } from '@diachiso/core';
+import { foldWithOffsets, queryKey, tokenize, streetIds, withinOneEdit } from '@diachiso/core/internal';
 import { Index } from 'flexsearch';
 
 /** Options of {@link SearchIndex.suggest}. */
