@@ -15,7 +15,7 @@ for (const dir of [
   rmSync(dir, { recursive: true, force: true });
 
 const PACKAGES = {
-  core: ['index'],
+  core: ['index', 'internal'],
   data: ['index'],
   search: ['index', 'diachiso-worker'],
   sdk: ['index', 'internal'],

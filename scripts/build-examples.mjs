@@ -17,7 +17,9 @@ await build({
   jsx: 'automatic',
   alias: {
     '@diachiso/elements/react': `${root}packages/elements/src/react.ts`,
+    '@diachiso/sdk/internal': `${root}packages/sdk/src/internal.ts`,
     '@diachiso/sdk': `${root}packages/sdk/src/index.ts`,
+    '@diachiso/core/internal': `${root}packages/core/src/internal.ts`,
     '@diachiso/core': `${root}packages/core/src/index.ts`,
     '@diachiso/data': `${root}packages/data/src/index.ts`,
     '@diachiso/search': `${root}packages/search/src/index.ts`,

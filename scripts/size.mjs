@@ -6,9 +6,13 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
-const alias = Object.fromEntries(
-  ['core', 'data', 'search', 'sdk', 'mock', 'elements'].map((p) => [`@diachiso/${p}`, `${root}packages/${p}/src/index.ts`]),
-);
+const alias = {
+  ...Object.fromEntries(
+    ['core', 'data', 'search', 'sdk', 'mock', 'elements'].map((p) => [`@diachiso/${p}`, `${root}packages/${p}/src/index.ts`]),
+  ),
+  '@diachiso/core/internal': `${root}packages/core/src/internal.ts`,
+  '@diachiso/sdk/internal': `${root}packages/sdk/src/internal.ts`,
+};
 const cases = [
   ['@diachiso/core (all of it, no data)', `export * from '@diachiso/core';`],
   ['core: normalise + parse + convert only', `export { fold, parseAddress, LegacyConverter, Gazetteer } from '@diachiso/core';`],
@@ -57,7 +61,7 @@ for (const [name, code, external = []] of cases) {
     write: false,
     splitting: true,
     outdir: `${tmp}/out`,
-    alias: Object.fromEntries(Object.entries(alias).filter(([k]) => !external.includes(k))),
+    alias: Object.fromEntries(Object.entries(alias).filter(([k]) => !external.some((e) => k === e || k.startsWith(`${e}/`)))),
     external: ['node:*', 'worker_threads', ...external],
     platform: 'browser',
     logLevel: 'silent',

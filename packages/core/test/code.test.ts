@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset } from '@diachiso/data';
 import { WardLocator } from '@diachiso/search';
-import { AdminRegistry, decodeCode, encodeCode, inPolygon, parseCode, type WardsData, type ZoneTable } from '../src/index.js';
+import { AdminRegistry, decodeCode, encodeCode, parseCode, type WardsData, type ZoneTable } from '../src/index.js';
+import { inPolygon } from '../src/internal.js';
 
 const ds = await loadDataset(['admin', 'wards', 'zones']);
 const zones = ds.parts.zones as ZoneTable;

@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { loadDataset } from '@diachiso/data';
 import {
   AdminRegistry,
-  codeIssuer,
   decodeCode,
   decodeLocationCode,
   formatAddress,
@@ -25,6 +24,7 @@ import {
   type RegistrationSnapshot,
   type ZoneTable,
 } from '../src/index.js';
+import { codeIssuer } from '../src/internal.js';
 import { sourceCsv } from './fixtures.js';
 
 const ds = await loadDataset(['admin', 'zones']);

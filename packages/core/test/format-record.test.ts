@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAddress, groupOf, OBJECT_CATEGORIES, RECORD_FIELDS, unitNameEn, validateRecord, LegacyConverter } from '../src/index.js';
+import { formatAddress, OBJECT_CATEGORIES, RECORD_FIELDS, validateRecord, LegacyConverter } from '../src/index.js';
+import { groupOf, unitNameEn } from '../src/internal.js';
 import { gazetteer } from './fixtures.js';
 
 const ward = { code: '22333', name: 'Phường Bắc Nha Trang' };

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, DiachisoError } from '@diachiso/sdk';
 import {
-  canonicalSpelling,
   decodeCode,
   fold,
   formatAddress,
@@ -10,13 +9,13 @@ import {
   parseCode,
   parseNdas,
   parsePlusCode,
-  queryKey,
   readCode,
   validateRecord,
   verifyAddress,
   LegacyConverter,
   type ZoneTable,
 } from '../src/index.js';
+import { canonicalSpelling, queryKey } from '../src/internal.js';
 import { hostileCorpus } from './hostile-corpus.js';
 import { gazetteer } from './fixtures.js';
 

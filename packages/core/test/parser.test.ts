@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fold, nameKey, parseAddress, unitKey, type ComponentName } from '../src/index.js';
+import { fold, parseAddress, unitKey, type ComponentName } from '../src/index.js';
+import { nameKey } from '../src/internal.js';
 import { gazetteer } from './fixtures.js';
 
 const FIELDS: ComponentName[] = ['houseNumber', 'alley', 'street', 'hamlet', 'ward', 'district', 'province'];

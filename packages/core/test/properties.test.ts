@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalSpelling, fold, foldWithOffsets, parseAddress, queryKey, tokenize, validateRecord, formatAddress } from '../src/index.js';
+import { fold, parseAddress, validateRecord, formatAddress } from '../src/index.js';
+import { canonicalSpelling, foldWithOffsets, queryKey, tokenize } from '../src/internal.js';
 import { gazetteer } from './fixtures.js';
 
 // Vietnamese-looking text: letters with diacritics, markers, digits, punctuation, and the odd

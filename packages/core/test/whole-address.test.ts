@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset } from '@diachiso/data';
-import { decodeTelex, decodeVni, Gazetteer, StreetDirectory, verifyAddress, type VerifyResult } from '../src/index.js';
+import { Gazetteer, verifyAddress, type VerifyResult } from '../src/index.js';
+import { decodeTelex, decodeVni, StreetDirectory } from '../src/internal.js';
 import { abbreviate, plain, sourceCsv } from './fixtures.js';
 
 interface Case {

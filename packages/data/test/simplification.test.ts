@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { inPolygon, type AdminData, type WardsData } from '@diachiso/core';
+import { type AdminData, type WardsData } from '@diachiso/core';
+import { inPolygon } from '@diachiso/core/internal';
 import { WardLocator } from '@diachiso/search';
 
 type Ring = [number, number][];

@@ -1,4 +1,5 @@
-import { codeIssuer, RegistrationStore, type RegistrationSnapshot } from '@diachiso/core';
+import { RegistrationStore, type RegistrationSnapshot } from '@diachiso/core';
+import { codeIssuer } from '@diachiso/core/internal';
 import type { LoadOptions } from '@diachiso/data';
 import type { OfflineEngine } from '@diachiso/search';
 import { LocalPlatform, localHandlers, routes, served, type Answer, type Args, type Op } from '@diachiso/sdk/internal';

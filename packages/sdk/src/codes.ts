@@ -1,16 +1,8 @@
 // The client's code services (reading any kind of code, the national address code's checks, the
 // local registry that issues such codes), loaded on first use: pages that never touch a code do
 // not download them.
-import {
-  codeIssuer,
-  codeLookup,
-  parseNdas,
-  readCode,
-  RegistrationStore,
-  type CodeLookup,
-  type CodeReading,
-  type RegistrationSnapshot,
-} from '@diachiso/core';
+import { parseNdas, readCode, RegistrationStore, type CodeLookup, type CodeReading, type RegistrationSnapshot } from '@diachiso/core';
+import { codeIssuer, codeLookup } from '@diachiso/core/internal';
 import type { OfflineEngine } from '@diachiso/search';
 import { DiachisoError } from './errors.js';
 import { LocalStore } from './storage.js';

@@ -48,29 +48,16 @@ function watchOnline(flush: () => void): () => void {
 export const onlineListeners = (): number => onlineFlushes.size;
 
 /**
- * Returns the registration services of a client and a function that stops their timers.
- *
- * @internal
+ * Returns the outbox of a client (only with an HTTP platform) and its sending: at start-up, on a
+ * backoff timer while something waits, and when the browser comes back online (one shared
+ * listener).
  */
-export function createRegistrations(
-  cfg: RegistrationsConfig,
-  platform: Platform,
+function sender(
+  base: string,
   http: HttpPlatform | undefined,
-  local: LocalPlatform | undefined,
-): { api: Registrations; dispose: () => void } {
-  const { locale, mode } = cfg;
-  const stores = new Map<string, Promise<LocalStore>>();
-  const store = (name: string) => {
-    let p = stores.get(name);
-    if (!p) stores.set(name, (p = import('./storage.js').then((m) => new m.LocalStore(name))));
-    return p;
-  };
-  const dropped: DroppedSubmission[] = [];
-  const tell = (d: DroppedSubmission) => {
-    dropped.push(d);
-    if (dropped.length > 100) dropped.shift();
-    cfg.options.onDropped?.(d);
-  };
+  store: (name: string) => Promise<LocalStore>,
+  tell: (d: DroppedSubmission) => void,
+) {
   let outboxP: Promise<Outbox | undefined> | undefined;
   const outbox = () =>
     (outboxP ??= http
@@ -78,16 +65,13 @@ export function createRegistrations(
           (s) =>
             new Outbox(
               s,
-              cfg.base,
+              base,
               (e) =>
                 http.run(e.step === 'verify' ? 'approve' : e.step, e.args as never, { retries: 0 }).then((r) => r.value as Registration),
               tell,
             ),
         )
       : Promise.resolve(undefined));
-
-  // Sending the outbox: at start-up, on a backoff timer while something waits, and when the
-  // browser comes back online (one shared listener).
   let backoff = 0;
   let pendingTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -119,6 +103,40 @@ export function createRegistrations(
           .catch(() => undefined),
       0,
     );
+
+  const stop = () => {
+    disposed = true;
+    clearTimeout(pendingTimer);
+    unwatch();
+  };
+  return { outbox, flush, schedule, stop };
+}
+
+/**
+ * Returns the registration services of a client and a function that stops their timers.
+ *
+ * @internal
+ */
+export function createRegistrations(
+  cfg: RegistrationsConfig,
+  platform: Platform,
+  http: HttpPlatform | undefined,
+  local: LocalPlatform | undefined,
+): { api: Registrations; dispose: () => void } {
+  const { locale, mode } = cfg;
+  const stores = new Map<string, Promise<LocalStore>>();
+  const store = (name: string) => {
+    let p = stores.get(name);
+    if (!p) stores.set(name, (p = import('./storage.js').then((m) => new m.LocalStore(name))));
+    return p;
+  };
+  const dropped: DroppedSubmission[] = [];
+  const tell = (d: DroppedSubmission) => {
+    dropped.push(d);
+    if (dropped.length > 100) dropped.shift();
+    cfg.options.onDropped?.(d);
+  };
+  const { outbox, flush, schedule, stop } = sender(cfg.base, http, store, tell);
 
   async function submit(
     step: 'declare' | 'create' | 'verify',
@@ -206,9 +224,7 @@ export function createRegistrations(
   return {
     api,
     dispose() {
-      disposed = true;
-      clearTimeout(pendingTimer);
-      unwatch();
+      stop();
       void Promise.all(stores.values()).then((ss) => ss.forEach((s) => s.close()));
     },
   };

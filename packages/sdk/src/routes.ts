@@ -1,7 +1,8 @@
 // The routes table: how each operation of the platform contract travels over HTTP (method,
 // path template as in docs/openapi.yaml, query, body) and how its answer is read back. The HTTP
 // platform is derived from it; `routes.test.ts` checks it against the OpenAPI document.
-import { isLatLon, parseNdas, type AddressComponents, type Declaration, type LatLon, type SuggestionKind } from '@diachiso/core';
+import { parseNdas, type AddressComponents, type Declaration, type LatLon, type SuggestionKind } from '@diachiso/core';
+import { isLatLon } from '@diachiso/core/internal';
 import { DiachisoError } from './errors.js';
 import type { Answer, Args, NearbyArgs, Op } from './platform.js';
 import { parseSuggestBody } from './validate.js';

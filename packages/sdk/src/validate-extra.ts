@@ -1,7 +1,6 @@
 // The parsers of answers that are not on the typing path (reverse, legacy conversion, codes):
 // a separate module, loaded on first use, so that the autocomplete does not carry them.
 import {
-  NDAS_MAP_URL,
   OBJECT_CATEGORIES,
   type AddressRecord,
   type AdvancedFields,
@@ -21,6 +20,7 @@ import {
   type UnitRef,
   type VerifyResult,
 } from '@diachiso/core';
+import { NDAS_MAP_URL } from '@diachiso/core/internal';
 import type { ExportPage, ExportRecord, LayerCollection, LayerFeature, WardCoverage } from '@diachiso/search';
 import { citation, httpUrl, legacy, point, str, unit } from './validate.js';
 

@@ -17,9 +17,9 @@ import {
   type AddressComponents,
   type VerifyResult,
   verifyAddress,
-  StreetDirectory,
   resolveAddress,
 } from '@diachiso/core';
+import { StreetDirectory } from '@diachiso/core/internal';
 import { looksLikeWholeAddress, retrieveComposed, suggestWholeAddress } from './whole-address.js';
 import { layer, type LayerCollection } from './services.js';
 import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';

@@ -1,4 +1,5 @@
-import { isLatLon, type LatLon, type NearbyPoi, type NearbyStreet, type PoisData, type StreetsData } from '@diachiso/core';
+import { type LatLon, type NearbyPoi, type NearbyStreet, type PoisData, type StreetsData } from '@diachiso/core';
+import { isLatLon } from '@diachiso/core/internal';
 import { streetIds } from './search-index.js';
 
 /** Options of {@link NearbyIndex.near}. */

@@ -1,13 +1,5 @@
-import {
-  AdminRegistry,
-  distanceToRingM,
-  inPolygon,
-  isLatLon,
-  type AdminData,
-  type LatLon,
-  type ReverseResult,
-  type WardsData,
-} from '@diachiso/core';
+import { AdminRegistry, type AdminData, type LatLon, type ReverseResult, type WardsData } from '@diachiso/core';
+import { distanceToRingM, inPolygon, isLatLon } from '@diachiso/core/internal';
 
 /**
  * A `WardLocator` answers which 2025 ward (and province) contains a point, over the embedded

@@ -3,7 +3,8 @@
 //   typos) → terms (query → terms) → candidates (flexsearch on the most selective term, then
 //   every term checked) → rank (the weights table, the best few kept) → answers (address
 //   points first, highlights).
-import { AdminRegistry, queryKey, MAX_INPUT_LENGTH, streetIds, withinOneEdit, type Suggestion, type UnitType } from '@diachiso/core';
+import { AdminRegistry, MAX_INPUT_LENGTH, type Suggestion, type UnitType } from '@diachiso/core';
+import { queryKey, streetIds, withinOneEdit } from '@diachiso/core/internal';
 import { Index } from 'flexsearch';
 import { AddressBook } from './index/addresses.js';
 import { candidates } from './index/candidates.js';

@@ -1,15 +1,8 @@
 // Suggestions for a whole address typed in one go ("12 Trần Phú, Nha Trang"): the resolver's
 // composed addresses first (typed number and street kept, placed on the street in each ward it
 // may be in), then the index's own matches, all kept within the province/locality typed.
-import {
-  AdminRegistry,
-  composeAddress,
-  addressSuggestions,
-  parseAddressId,
-  type Resolution,
-  type StreetDirectory,
-  type Suggestion,
-} from '@diachiso/core';
+import { AdminRegistry, parseAddressId, type Resolution, type Suggestion } from '@diachiso/core';
+import { composeAddress, addressSuggestions, type StreetDirectory } from '@diachiso/core/internal';
 import type { SearchIndex, SuggestOptions } from './search-index.js';
 
 /**

@@ -1,4 +1,5 @@
-import { parseAddress, tokenize, type Suggestion } from '@diachiso/core';
+import { parseAddress, type Suggestion } from '@diachiso/core';
+import { tokenize } from '@diachiso/core/internal';
 
 /** The address text an autocomplete shows after a pick, and the parts it kept from what was typed. */
 export interface ComposedAddress {
