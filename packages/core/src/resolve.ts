@@ -268,18 +268,38 @@ function provinceWardKeys(g: Gazetteer, province: string): string[] {
   return keys;
 }
 
+const districtKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+/** The names of the pre-2025 wards of each pre-2025 district, built once. */
+function legacyWardKeysOf(g: Gazetteer, district: string): readonly string[] {
+  let m = districtKeysCache.get(g);
+  if (!m) {
+    m = new Map();
+    for (const l of g.legacyWards.values()) {
+      let keys = m.get(l.districtCode);
+      if (!keys) m.set(l.districtCode, (keys = []));
+      keys.push(nameKey(l.name));
+    }
+    districtKeysCache.set(g, m);
+  }
+  return m.get(district) ?? [];
+}
+
+const scopeKeysCache = new WeakMap<Scope, string[]>();
 /** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
 function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
+  let keys = scopeKeysCache.get(scope);
+  if (keys) return keys;
   if (scope.districts) {
     const out = new Set<string>();
-    for (const l of g.legacyWards.values()) if (scope.districts.has(l.districtCode)) out.add(nameKey(l.name));
+    for (const d of scope.districts) for (const k of legacyWardKeysOf(g, d)) out.add(k);
     for (const code of scope.wards ?? []) {
       const w = g.registry.ward(code);
       if (w) out.add(nameKey(w.name));
     }
-    return [...out];
-  }
-  return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
+    keys = [...out];
+  } else keys = [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
+  scopeKeysCache.set(scope, keys);
+  return keys;
 }
 
 const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
@@ -296,7 +316,6 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
   for (const u of p.unrecognized)
     if (!/[,;|\n]/.test(u.text) && /^\s*$|[,;|\n]\s*$/.test(p.input.slice(0, u.start)) && /^\s*(?:$|[,;|\n])/.test(p.input.slice(u.end)))
       spans.push({ start: u.start, end: u.end, drop: u });
-  const keys = wardKeysIn(g, scope);
   for (const sp of spans) {
     const text = p.input.slice(sp.start, sp.end).trim();
     const folded = nameKey(text);
@@ -317,7 +336,7 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
       return { w, cands: readWard(w, g, scope) };
     };
     let { w: ward, cands } = read(key);
-    const near = cands.length ? undefined : nearKey(key, keys);
+    const near = cands.length ? undefined : nearKey(key, wardKeysIn(g, scope));
     if (near) ({ w: ward, cands } = read(near));
     if (!cands.length) continue;
     const comps = { ...c, ward };
@@ -604,10 +623,18 @@ const bareName = (name: string) => name.replace(/^(Phường|Xã|Thị trấn|Đ
 
 const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
 /** Whether the text as given (before repairs: Telex, VNI, doubled letters) holds the name as written. */
-const typedAsIs = (input: string, name: string) =>
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])${name.toLocaleLowerCase('vi').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u').test(
-    toNfc(input).toLocaleLowerCase('vi'),
-  );
+function typedAsIs(input: string, name: string): boolean {
+  const text = toNfc(input).toLocaleLowerCase('vi');
+  const want = name.toLocaleLowerCase('vi');
+  const word = /[\p{L}\p{N}]/u;
+  if (!want) return false;
+  for (let at = text.indexOf(want); at >= 0; at = text.indexOf(want, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + want.length];
+    if ((before === undefined || !word.test(before)) && (after === undefined || !word.test(after))) return true;
+  }
+  return false;
+}
 
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(
