@@ -3,7 +3,7 @@
 // street). It never answers outside what the text names. See docs/decisions/0005-resolver.md.
 import { nameKey, squashKey, type Gazetteer, type LegacyWard } from './gazetteer.js';
 import type { ConversionCandidate } from './legacy.js';
-import { PROVINCE_ALIASES, toNfc, type UnitType } from './normalize.js';
+import { canonicalSpelling, PROVINCE_ALIASES, toNfc, type UnitType } from './normalize.js';
 import { parseAddress, type AddressComponent, type ComponentName, type ParsedAddress, type Unrecognized } from './parse.js';
 import { AdminRegistry, type Ward } from './registry.js';
 import { streetKey, type StreetDirectory, type StreetPlace } from './streets.js';
@@ -75,6 +75,10 @@ interface Scope {
   districts?: ReadonlySet<string>;
   /** How the locality was read: the typed pre-2025 city/district's name. */
   districtName?: string;
+  /** The province typed is a pre-2025 one that is no 2025 province (Ninh Thuận, Quảng Nam). */
+  oldProvince?: boolean;
+  /** Its pre-2025 province codes: old districts and wards are read within it (Huyện Châu Thành, Bến Tre is not Trà Vinh's). */
+  oldProvinces?: ReadonlySet<string>;
 }
 
 const PILOT_PROVINCE = '56';
@@ -107,26 +111,30 @@ function districtWards(g: Gazetteer): Map<string, Set<string>> {
 const provinceKeyOf = (key: string) => PROVINCE_ALIASES[key.replace(/ /g, '')] ?? DISTRICT_NICKNAMES[key] ?? key;
 
 /** Stage 1: the province named, as 2025 province codes. */
-function readProvince(c: AddressComponent | undefined, g: Gazetteer): Set<string> | undefined {
+function readProvince(c: AddressComponent | undefined, g: Gazetteer): Scope | undefined {
   if (!c?.key) return undefined;
   let key = provinceKeyOf(c.key);
   if (!g.isProvince(key)) key = nearKey(key, [...g.provincesByKey.keys(), ...g.legacyProvincesByKey.keys()]) ?? key;
   const codes = g.provinceCodesFor(key);
-  return codes.length ? new Set(codes) : undefined;
+  if (!codes.length) return undefined;
+  if (g.provincesByKey.has(key)) return { provinces: new Set(codes) };
+  const old = new Set((g.legacyProvincesByKey.get(key) ?? []).map((p) => p.code));
+  return { provinces: new Set(codes), oldProvince: true, ...(old.size ? { oldProvinces: old } : {}) };
 }
 
 /** The pre-2025 districts a key names, within the provinces (if any). */
-function districtsFor(key: string, text: string, g: Gazetteer, provinces?: ReadonlySet<string>): string[] {
+function districtsFor(key: string, text: string, g: Gazetteer, provinces?: ReadonlySet<string>, old?: ReadonlySet<string>): string[] {
   const k = DISTRICT_NICKNAMES[key] ?? key;
   const list = g.legacyDistrictsByKey.get(k) ?? g.legacyDistrictsByKey.get(squashKey(text)) ?? [];
   return list
     .filter((d) => !provinces || (g.legacyProvinces.get(d.provinceCode)?.newProvinceCodes ?? []).some((p) => provinces.has(p)))
+    .filter((d) => !old || old.has(d.provinceCode))
     .map((d) => d.code);
 }
 
 /** Stage 2: the pre-2025 city/district named, as the set of 2025 wards its wards went to. */
 function readDistrict(key: string, text: string, g: Gazetteer, scope: Scope): Scope | undefined {
-  const codes = districtsFor(key, text, g, scope.provinces);
+  const codes = districtsFor(key, text, g, scope.provinces, scope.oldProvinces);
   if (!codes.length) return undefined;
   const all = districtWards(g);
   const wards = new Set<string>();
@@ -177,16 +185,31 @@ function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCand
   const out: ResolvedCandidate[] = [];
   // 2025 wards of that name (a district named means the text is pre-2025: its old wards first).
   let current: Ward[] = (g.wardsByKey.get(key) ?? []).filter((w) => inScope(g, scope, w.code));
-  if (want && current.some((w) => w.type === want)) current = current.filter((w) => w.type === want);
   // Pre-2025 wards of that name or formerly of that name (mergers 2019–2024: the second hop).
   const found = new Map<string, LegacyWard>();
   for (const lw of g.legacyWardsByKey.get(key) ?? []) found.set(lw.code, lw);
   for (const k of new Set([squashKey(c.text), squashKey(c.value), key.replace(/ /g, '')]))
     for (const lw of g.legacyAliases.get(k) ?? []) found.set(lw.code, lw);
-  let legacy = [...found.values()].filter((lw) =>
-    scope.districts ? scope.districts.has(lw.districtCode) : lw.targets.some((t) => inScope(g, scope, t.wardCode)),
+  let legacy = [...found.values()].filter(
+    (lw) =>
+      (!scope.oldProvinces || scope.oldProvinces.has(lw.provinceCode)) &&
+      (scope.districts ? scope.districts.has(lw.districtCode) : lw.targets.some((t) => inScope(g, scope, t.wardCode))),
   );
-  if (want && legacy.some((w) => w.type === want)) legacy = legacy.filter((w) => w.type === want);
+  // The type typed (Phường, Xã) picks among names of either era: "Phường Vĩnh Hải" is the old
+  // ward of Nha Trang, not the 2025 Xã Vĩnh Hải.
+  const typeOk = (w: { type: string }) => w.type === want;
+  if (want && (current.some(typeOk) || legacy.some(typeOk))) [current, legacy] = [current.filter(typeOk), legacy.filter(typeOk)];
+  // Names that share a key (Ba Tơ, Ba Tô): the one spelled as typed, when it was typed with
+  // its diacritics.
+  const spelled = typedName(c.text);
+  if (spelled) {
+    const cur = current.filter((w) => sameSpelling(spelled, canonicalSpelling(bareName(w.name))));
+    const old = legacy.filter((w) => sameSpelling(spelled, canonicalSpelling(w.name)));
+    if (cur.length || old.length) [current, legacy] = [cur, old];
+  }
+  // A 2025 ward's name typed with no old district and no old province is that 2025 ward, not
+  // also the pre-2025 wards of that name elsewhere in the province (Xã Trung Sơn, Phú Thọ).
+  if (current.length && !scope.districts && !scope.oldProvince && (!want || current.some((w) => w.type === want))) legacy = [];
   const constrained = !!(scope.provinces || scope.wards);
   const W = RESOLVE_WEIGHTS;
   const conf = scope.districts ? W.wardInDistrict : constrained ? W.wardInPlace : W.wardAnywhere;
@@ -245,18 +268,38 @@ function provinceWardKeys(g: Gazetteer, province: string): string[] {
   return keys;
 }
 
+const districtKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+/** The names of the pre-2025 wards of each pre-2025 district, built once. */
+function legacyWardKeysOf(g: Gazetteer, district: string): readonly string[] {
+  let m = districtKeysCache.get(g);
+  if (!m) {
+    m = new Map();
+    for (const l of g.legacyWards.values()) {
+      let keys = m.get(l.districtCode);
+      if (!keys) m.set(l.districtCode, (keys = []));
+      keys.push(nameKey(l.name));
+    }
+    districtKeysCache.set(g, m);
+  }
+  return m.get(district) ?? [];
+}
+
+const scopeKeysCache = new WeakMap<Scope, string[]>();
 /** Ward names (2025 and pre-2025) of the place, for one-edit matching within the constraint. */
 function wardKeysIn(g: Gazetteer, scope: Scope): string[] {
+  let keys = scopeKeysCache.get(scope);
+  if (keys) return keys;
   if (scope.districts) {
     const out = new Set<string>();
-    for (const l of g.legacyWards.values()) if (scope.districts.has(l.districtCode)) out.add(nameKey(l.name));
+    for (const d of scope.districts) for (const k of legacyWardKeysOf(g, d)) out.add(k);
     for (const code of scope.wards ?? []) {
       const w = g.registry.ward(code);
       if (w) out.add(nameKey(w.name));
     }
-    return [...out];
-  }
-  return [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
+    keys = [...out];
+  } else keys = [...(scope.provinces ?? [])].flatMap((p) => provinceWardKeys(g, p));
+  scopeKeysCache.set(scope, keys);
+  return keys;
 }
 
 const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
@@ -273,7 +316,6 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
   for (const u of p.unrecognized)
     if (!/[,;|\n]/.test(u.text) && /^\s*$|[,;|\n]\s*$/.test(p.input.slice(0, u.start)) && /^\s*(?:$|[,;|\n])/.test(p.input.slice(u.end)))
       spans.push({ start: u.start, end: u.end, drop: u });
-  const keys = wardKeysIn(g, scope);
   for (const sp of spans) {
     const text = p.input.slice(sp.start, sp.end).trim();
     const folded = nameKey(text);
@@ -294,7 +336,7 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
       return { w, cands: readWard(w, g, scope) };
     };
     let { w: ward, cands } = read(key);
-    const near = cands.length ? undefined : nearKey(key, keys);
+    const near = cands.length ? undefined : nearKey(key, wardKeysIn(g, scope));
     if (near) ({ w: ward, cands } = read(near));
     if (!cands.length) continue;
     const comps = { ...c, ward };
@@ -390,9 +432,9 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   }
 
   // ---- province, then the pre-2025 city/district
-  const provinces = readProvince(c.province, g);
-  let scope: Scope = provinces ? { provinces } : {};
-  if (c.province && !provinces) return finish(raw, text, parsed, scope, [], undefined, g);
+  const provinceScope = readProvince(c.province, g);
+  let scope: Scope = provinceScope ?? {};
+  if (c.province && !provinceScope) return finish(raw, text, parsed, scope, [], undefined, g);
   if (c.district?.key) {
     let d = readDistrict(c.district.key, c.district.text, g, scope);
     // "Huyện Vĩunh Lộc, Thanh Hóa": one slip from a pre-2025 district of the province typed.
@@ -519,8 +561,12 @@ function finish(
       cands = cands.map(onStreet);
     }
   } else if (street) {
-    for (const sw of street.wards) {
-      if (!inScope(g, scope, sw.code)) continue;
+    // A ward holding a sliver of the street (its end crossing a boundary) is not offered as an
+    // equal place for a house on it: Trần Phú runs 795 samples in Phường Nha Trang, 6 beyond.
+    const here = street.wards.filter((sw) => inScope(g, scope, sw.code));
+    const total = here.reduce((n, sw) => n + sw.samples, 0);
+    for (const sw of here) {
+      if (sw.samples < RESOLVE_WEIGHTS.minorStreetShare * total) continue;
       const x = candidate(g, sw.code, RESOLVE_WEIGHTS.streetWard);
       if (x) cands.push({ ...x, location: sw.location, street: streetRef! });
     }
@@ -566,12 +612,29 @@ function sortCandidates(cands: ResolvedCandidate[], street: StreetPlace | undefi
   );
 }
 
+/** A ward name typed with its diacritics, without its type word; undefined when typed without. */
+function typedName(text: string): string | undefined {
+  const t = toNfc(text)
+    .replace(/^(?:phường|xã|thị trấn|đặc khu|ph|p|f|x|tt|dk)(?:\.\s*|\s+)/iu, '')
+    .trim();
+  return t && t.normalize('NFD') !== t && !/\d/.test(t) ? canonicalSpelling(t) : undefined;
+}
+const bareName = (name: string) => name.replace(/^(Phường|Xã|Thị trấn|Đặc khu)\s+/u, '');
+
 const sameSpelling = (typed: string, name: string) => toNfc(typed).toLocaleLowerCase('vi') === name.toLocaleLowerCase('vi');
 /** Whether the text as given (before repairs: Telex, VNI, doubled letters) holds the name as written. */
-const typedAsIs = (input: string, name: string) =>
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])${name.toLocaleLowerCase('vi').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}\\p{N}])`, 'u').test(
-    toNfc(input).toLocaleLowerCase('vi'),
-  );
+function typedAsIs(input: string, name: string): boolean {
+  const text = toNfc(input).toLocaleLowerCase('vi');
+  const want = name.toLocaleLowerCase('vi');
+  const word = /[\p{L}\p{N}]/u;
+  if (!want) return false;
+  for (let at = text.indexOf(want); at >= 0; at = text.indexOf(want, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + want.length];
+    if ((before === undefined || !word.test(before)) && (after === undefined || !word.test(after))) return true;
+  }
+  return false;
+}
 
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(

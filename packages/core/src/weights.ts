@@ -47,4 +47,10 @@ export const RESOLVE_WEIGHTS = {
   rereadWard: 0.6,
   /** A unit name re-read as the street (`Hùng Vương` typed where a ward elsewhere has that name). */
   rereadStreet: 0.7,
+  /**
+   * Not a confidence: the least share of a street's length (its samples in the typed place) a
+   * ward must hold to be a candidate when no ward was typed. Below it the street only crosses
+   * the ward's boundary (the data build already drops wards under ~60 m of a street).
+   */
+  minorStreetShare: 0.05,
 } as const;
