@@ -6,17 +6,23 @@ import { createClient } from '../../packages/elements/dist/browser/diachiso.js';
 
 export const platform = (async () => {
   let client;
+  let mode = 'auto';
   try {
     await startMockPlatform({ baseUrl: '/api', serviceWorkerUrl: new URL('../mockServiceWorker.js', import.meta.url).pathname });
+    document.documentElement.dataset.mock = 'ready';
   } catch {
-    // No service worker (private window, file://): the client's auto mode answers offline.
+    // No service worker (private window, file://): nothing answers /api on this static server, so
+    // the page's elements work offline on the embedded dataset.
+    document.documentElement.dataset.mock = 'unavailable';
+    mode = 'offline';
   }
   const provider = document.querySelector('dcs-platform');
   if (provider) {
     await customElements.whenDefined('dcs-platform');
+    provider.mode = mode;
     client = await provider.getClient();
   } else {
-    client = await createClient({ mode: 'auto', baseUrl: '/api', locale: document.documentElement.lang === 'en' ? 'en' : 'vi' });
+    client = await createClient({ mode, baseUrl: '/api', locale: document.documentElement.lang === 'en' ? 'en' : 'vi' });
     for (const el of document.querySelectorAll('dcs-address-autocomplete, dcs-verify-dialog, dcs-mini-map')) el.client = client;
   }
   // Forms are disabled in the markup until the page's script can handle them: nothing is ever

@@ -15,3 +15,5 @@ if (window.trustedTypes?.createPolicy) {
 }
 await import('../../packages/elements/dist/browser/diachiso.js');
 document.documentElement.dataset.loaded = 'true';
+// No server behind this demo: the form is never submitted natively (nothing lands in a URL).
+document.getElementById('form').addEventListener('submit', (e) => e.preventDefault());

@@ -1,5 +1,6 @@
 // End-to-end harness: serves the repository with the same dev server as `npm start` and drives
 // the local Debian Chromium with puppeteer-core (never a downloaded browser).
+import { createRequire } from 'node:module';
 import { startDevServer } from '@web/dev-server';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium-path.mjs';
@@ -56,7 +57,7 @@ export async function options(page: Page, selector: string): Promise<string[]> {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 400))); // debounce + last answer
   await page.waitForFunction(
     (sel) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0) > 0,
-    { timeout: 15000 },
+    { timeout: 60000 },
     selector,
   );
   return page.evaluate(
@@ -66,4 +67,44 @@ export async function options(page: Page, selector: string): Promise<string[]> {
       ),
     selector,
   );
+}
+
+/** An axe-core violation, reduced to what a failing assertion needs to say. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+  summary: string;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2 A/AA and best practices) on the page as it is now, in the colour scheme
+ * given; returns the violations. Pages with a strict CSP need `page.setBypassCSP(true)` before
+ * they load, for the axe script to be injected.
+ */
+export async function axe(page: Page, scheme: 'light' | 'dark'): Promise<AxeViolation[]> {
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(async () => {
+    interface AxeNode {
+      target: unknown[];
+      failureSummary?: string;
+    }
+    interface AxeResult {
+      id: string;
+      impact: string | null;
+      nodes: AxeNode[];
+    }
+    const { axe } = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeResult[] }> } };
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      summary: v.nodes[0]?.failureSummary ?? '',
+    }));
+  });
 }

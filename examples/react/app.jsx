@@ -8,7 +8,7 @@ function App() {
   const [picked, setPicked] = useState(null);
   const [code, setCode] = useState('');
   return (
-    <form>
+    <form method="post" onSubmit={(e) => e.preventDefault()}>
       <AddressAutocomplete
         name="address"
         label="Địa chỉ giao hàng"
