@@ -97,17 +97,21 @@ class RecordSink {
  * @param src - The dataset parts.
  * @param reg - The registry of `src.admin`.
  * @param pre - The words of a snapshot of the same dataset, if any.
+ * @param opts - `units: false` leaves the provinces, wards and pre-2025 wards out (a province
+ *   shard of streets and places, whose units are in the nationwide shard).
  */
-export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded): BuiltRecords {
+export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded, opts: { units?: boolean } = {}): BuiltRecords {
   const sink = new RecordSink(reg, pre);
   // Records go in in the order of their kind's rank (province, ward, street, pre-2025 ward,
   // point of interest): a very common word's first hits in the text index are the best kinds.
   // Pre-2025 rows are read first (their districts are the context of 2025 wards and streets).
   const legacy = legacyRows(sink, src.legacy);
-  provinceRecords(sink);
-  wardRecords(sink, legacy.extraCtx);
+  if (opts.units !== false) {
+    provinceRecords(sink);
+    wardRecords(sink, legacy.extraCtx);
+  }
   streetRecords(sink, src, legacy.districts);
-  legacyRecords(sink, src.legacy, legacy.legacyKept);
+  if (opts.units !== false) legacyRecords(sink, src.legacy, legacy.legacyKept);
   poiRecords(sink, src, legacy.districts);
   return { recs: sink.recs, legacyKept: legacy.legacyKept };
 }

@@ -53,6 +53,15 @@ export interface SearchSources {
   pois?: PoisData;
 }
 
+/** Options of the `SearchIndex` constructor. */
+export interface IndexOptions {
+  /**
+   * Whether the index holds the units, provinces, 2025 and pre-2025 wards (default `true`);
+   * `false` for a province shard of streets and places, whose units are in the nationwide shard.
+   */
+  units?: boolean;
+}
+
 /** One searchable record: what is shown, and the folded words it is found by. */
 export interface Rec {
   readonly s: Suggestion;
