@@ -55,3 +55,27 @@ test('the units answer everywhere: provinces, wards, pre-2025 wards', () => {
   assert.equal(idx.suggest('tinh quang tri', { limit: 1 })[0]?.id, 'province:44');
   assert.equal(idx.suggest('vinh hai', { limit: 1 })[0]?.kind, 'ward');
 });
+
+test('street ids are those of the whole dataset, whatever the shard', () => {
+  const idx = new ShardedIndex(src);
+  const kh = idx.suggest('tran phu', { province: '56', limit: 5 }).find((s) => s.kind === 'street')!;
+  const hn = idx.suggest('tran phu', { province: '01', limit: 5 }).find((s) => s.kind === 'street')!;
+  assert.notEqual(kh.id, hn.id);
+  assert.equal(idx.get(hn.id)?.province?.code, '01');
+});
+
+test('shards restore from their snapshots; one that does not fit is rebuilt', () => {
+  const idx = new ShardedIndex(src);
+  const snapshots = {
+    units: JSON.parse(JSON.stringify(idx.snapshot('units'))),
+    '56': JSON.parse(JSON.stringify(idx.snapshot('56'))),
+    '01': { ...JSON.parse(JSON.stringify(idx.snapshot('56'))), records: 1 },
+  };
+  assert.equal(idx.snapshot('99'), undefined);
+  const back = new ShardedIndex(src, { snapshots, preload: ['56', '01'] });
+  assert.equal(back.units.fromSnapshot, true);
+  assert.equal(back.shard('56')!.fromSnapshot, true);
+  assert.equal(back.shard('01')!.fromSnapshot, false);
+  for (const q of ['tran phu', 'vinh hai', 'cho dam', 'tran phu quan ba dinh'])
+    assert.deepEqual(back.suggest(q, { limit: 5 }), new ShardedIndex(src, { preload: ['56', '01'] }).suggest(q, { limit: 5 }), q);
+});

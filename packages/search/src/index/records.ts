@@ -13,7 +13,7 @@ import {
   type UnitType,
 } from '@diachiso/core';
 import { WEIGHTS } from './rank.js';
-import type { Rec, SearchSources } from './types.js';
+import type { IndexOptions, Rec, SearchSources } from './types.js';
 
 const UNIT_TYPE: Readonly<Record<string, UnitType>> = {
   phuong: 'phuong',
@@ -100,7 +100,7 @@ class RecordSink {
  * @param opts - `units: false` leaves the provinces, wards and pre-2025 wards out (a province
  *   shard of streets and places, whose units are in the nationwide shard).
  */
-export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded, opts: { units?: boolean } = {}): BuiltRecords {
+export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded, opts: IndexOptions = {}): BuiltRecords {
   const sink = new RecordSink(reg, pre);
   // Records go in in the order of their kind's rank (province, ward, street, pre-2025 ward,
   // point of interest): a very common word's first hits in the text index are the best kinds.
@@ -110,7 +110,7 @@ export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefo
     provinceRecords(sink);
     wardRecords(sink, legacy.extraCtx);
   }
-  streetRecords(sink, src, legacy.districts);
+  streetRecords(sink, src, legacy.districts, opts.streetIds);
   if (opts.units !== false) legacyRecords(sink, src.legacy, legacy.legacyKept);
   poiRecords(sink, src, legacy.districts);
   return { recs: sink.recs, legacyKept: legacy.legacyKept };
@@ -292,9 +292,9 @@ function placeWords(
 }
 type Districts = LegacyRows['districts'];
 
-function streetRecords(sink: RecordSink, src: SearchSources, districts: Districts): void {
+function streetRecords(sink: RecordSink, src: SearchSources, districts: Districts, ids?: readonly string[]): void {
   const rows = src.streets?.streets ?? [];
-  const sids = streetIds(rows);
+  const sids = ids?.length === rows.length ? ids : streetIds(rows);
   for (const [i, [name, lon, lat, , wardCode]] of rows.entries()) {
     const { w, p, refs, codes } = place(sink, wardCode);
     const [nameWords, ctxWords] = sink.wordsOf(

@@ -1,17 +1,23 @@
 // Province shards: the text index partitioned by province (streets and places of one province
 // each, built on first need), beside one nationwide shard of units (provinces, 2025 and pre-2025
 // wards). See docs/decisions/0010-search-shards.md.
-import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH, queryKey } from '@diachiso/core';
+import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH, queryKey, streetIds } from '@diachiso/core';
 import { SearchIndex, suggestWith, vocabularyOf } from '../search-index.js';
 import { VocabularyUnion } from './vocabulary.js';
 import { PILOT_PROVINCE } from './rank.js';
 import { words } from './records.js';
-import type { SearchSources, SuggestOptions } from './types.js';
+import type { IndexOptions, IndexSnapshot, SearchSources, SuggestOptions } from './types.js';
 
 /** Options of a {@link ShardedIndex}. */
 export interface ShardedOptions {
   /** Provinces (2-digit codes) whose shard is built at once; default Khánh Hòa, `['56']`. */
   preload?: readonly string[];
+  /**
+   * Stored snapshots to restore shards from instead of building them: `units` for the
+   * nationwide shard, a province code for a province's (see {@link ShardedIndex.snapshot}). One
+   * that does not fit is ignored: the shard is built.
+   */
+  snapshots?: Readonly<Record<string, IndexSnapshot>>;
 }
 
 /**
@@ -34,7 +40,8 @@ export class ShardedIndex {
   /** The registry of 2025 units. */
   readonly registry: AdminRegistry;
   readonly #src: SearchSources;
-  readonly #rows = new Map<string, { streets: StreetRow[]; pois: PoiRow[] }>();
+  readonly #snapshots: Readonly<Record<string, IndexSnapshot>>;
+  readonly #rows = new Map<string, { streets: StreetRow[]; ids: string[]; pois: PoiRow[] }>();
   readonly #shards = new Map<string, SearchIndex>();
   // Folded names → their province, or `null` when several provinces have one of that name.
   readonly #provinces = new Map<string, string | null>();
@@ -49,15 +56,22 @@ export class ShardedIndex {
    */
   constructor(src: SearchSources, opts: ShardedOptions = {}) {
     this.#src = src;
-    this.units = new SearchIndex({ admin: src.admin, ...(src.legacy ? { legacy: src.legacy } : {}) });
+    this.#snapshots = opts.snapshots ?? {};
+    this.units = restoreOrBuild({ admin: src.admin, ...(src.legacy ? { legacy: src.legacy } : {}) }, this.#snapshots.units);
     this.registry = this.units.registry;
     const rows = (code: string) => {
       let r = this.#rows.get(code);
-      if (!r) this.#rows.set(code, (r = { streets: [], pois: [] }));
+      if (!r) this.#rows.set(code, (r = { streets: [], ids: [], pois: [] }));
       return r;
     };
     const provinceOf = (ward: string) => this.registry.ward(ward)?.provinceCode ?? '';
-    for (const s of src.streets?.streets ?? []) rows(provinceOf(s[4])).streets.push(s);
+    // Street ids are made over the whole dataset (`tran-phu`, `tran-phu-2`…), not per shard.
+    const ids = streetIds(src.streets?.streets ?? []);
+    for (const [i, s] of (src.streets?.streets ?? []).entries()) {
+      const r = rows(provinceOf(s[4]));
+      r.streets.push(s);
+      r.ids.push(ids[i]!);
+    }
     for (const p of src.pois?.pois ?? []) rows(provinceOf(p[6])).pois.push(p);
     this.#learnPlaces();
     for (const p of opts.preload ?? [PILOT_PROVINCE]) this.shard(p);
@@ -105,12 +119,10 @@ export class ShardedIndex {
     const rows = this.#rows.get(province);
     if (!s && rows) {
       const { admin, legacy } = this.#src;
-      s = new SearchIndex(
+      s = restoreOrBuild(
         { admin, ...(legacy ? { legacy } : {}), streets: { streets: rows.streets }, pois: { pois: rows.pois } },
-        undefined,
-        {
-          units: false,
-        },
+        this.#snapshots[province],
+        { units: false, streetIds: rows.ids },
       );
       this.#shards.set(province, s);
     }
@@ -178,6 +190,16 @@ export class ShardedIndex {
   }
 
   /**
+   * Returns a snapshot of a built shard, to store and pass back in {@link ShardedOptions.snapshots}.
+   *
+   * @param shard - `units`, or a province code.
+   * @returns The snapshot, or `undefined` when that shard is not built.
+   */
+  snapshot(shard: string): IndexSnapshot | undefined {
+    return (shard === 'units' ? this.units : this.#shards.get(shard))?.snapshot();
+  }
+
+  /**
    * Returns the record with this id, from the units or a built shard.
    *
    * @param id - The id.
@@ -192,6 +214,18 @@ export class ShardedIndex {
     }
     return undefined;
   }
+}
+
+/** Returns the shard restored from its snapshot, or built when there is none or it does not fit. */
+function restoreOrBuild(src: SearchSources, snap: IndexSnapshot | undefined, opts: IndexOptions = {}): SearchIndex {
+  if (snap) {
+    try {
+      return new SearchIndex(src, snap, opts);
+    } catch {
+      // another dataset, other record-building code, or damaged: build it
+    }
+  }
+  return new SearchIndex(src, undefined, opts);
 }
 
 /** Unit markers (folded) before a place name, and the names they introduce. */

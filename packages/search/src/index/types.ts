@@ -60,6 +60,11 @@ export interface IndexOptions {
    * `false` for a province shard of streets and places, whose units are in the nationwide shard.
    */
   units?: boolean;
+  /**
+   * The ids of the street rows, one per row, when they are a part of a larger list (a province
+   * shard keeps the ids of the whole dataset); by default made from the rows themselves.
+   */
+  streetIds?: readonly string[];
 }
 
 /** One searchable record: what is shown, and the folded words it is found by. */
