@@ -4,13 +4,15 @@
 import { writeFileSync } from 'node:fs';
 import { loadDataset } from '@diachiso/data';
 import { SearchIndex } from '../src/index.js';
+import { ShardedIndex } from '../src/index/shards.js';
 import { makeQueries } from './queries.js';
 
 const ds = await loadDataset(['admin', 'legacy', 'streets', 'pois']);
 let t = performance.now();
-const idx = new SearchIndex(ds.parts);
+// SHARDED=1: the same through the province shards (units + Khánh Hòa's shard).
+const idx = process.env.SHARDED ? new ShardedIndex(ds.parts) : new SearchIndex(ds.parts);
 const build = performance.now() - t;
-const queries = makeQueries(idx, ds.parts);
+const queries = makeQueries(idx instanceof ShardedIndex ? idx.units : idx, ds.parts);
 for (const q of queries.slice(0, 50)) idx.suggest(q.q, { limit: 5 });
 const times: number[] = [];
 let top1 = 0;
@@ -29,7 +31,7 @@ for (const q of queries) {
 times.sort((a, b) => a - b);
 const pct = (x: number) => `${((x / queries.length) * 100).toFixed(1)} %`;
 console.log(
-  `${idx.size} records, ${queries.length} queries: top-1 ${pct(top1)}, top-5 ${pct(top5)}, ` +
+  `${idx instanceof ShardedIndex ? `sharded (${idx.loaded.join(', ')} loaded)` : idx.size} records, ${queries.length} queries: top-1 ${pct(top1)}, top-5 ${pct(top5)}, ` +
     `p50 ${times[Math.floor(times.length * 0.5)]!.toFixed(3)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(3)} ms, build ${build.toFixed(0)} ms`,
 );
 if (process.env.MISSES) console.log(misses.join('\n'));

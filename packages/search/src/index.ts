@@ -11,7 +11,9 @@ export {
   type SuggestOptions,
   type SearchSources,
   type IndexSnapshot,
+  type IndexOptions,
 } from './search-index.js';
+export { ShardedIndex, type ShardedOptions } from './index/shards.js';
 export { WardLocator } from './reverse.js';
 export { NearbyIndex, type NearbyOptions } from './nearby.js';
 export { OfflineEngine } from './engine.js';

@@ -13,13 +13,22 @@ import { highlight } from './index/highlight.js';
 import { best, score, WEIGHTS, type Scored } from './index/rank.js';
 import { buildRecords, type Prefolded } from './index/records.js';
 import { queryTerms } from './index/terms.js';
-import type { IndexSnapshot, Rec, SearchSources, SuggestOptions, Term } from './index/types.js';
-import { Vocabulary } from './index/vocabulary.js';
+import type { IndexOptions, IndexSnapshot, Rec, SearchSources, SuggestOptions, Term } from './index/types.js';
+import { Vocabulary, type TermVocabulary } from './index/vocabulary.js';
 
-export type { IndexSnapshot, SearchSources, SuggestOptions } from './index/types.js';
+export type { IndexOptions, IndexSnapshot, SearchSources, SuggestOptions } from './index/types.js';
 export { highlight } from './index/highlight.js';
 
 const EMPTY_HINTS: ReadonlySet<UnitType> = new Set();
+
+/** Returns the index's vocabulary (for shards that read a query with their union). @internal */
+export let vocabularyOf: (idx: SearchIndex) => Vocabulary;
+/**
+ * Returns suggestions, the query read with another vocabulary (a union of shards'), and only at
+ * one level: `0` records with every word, `k` records with all but `k` words at the start or
+ * the end (shards step through the levels together, as one index would). @internal
+ */
+export let suggestWith: (idx: SearchIndex, text: string, opts: SuggestOptions, vocab: TermVocabulary, level: number) => Suggestion[];
 
 /** A query read once: its readings (without and with unit markers), hints and flags. */
 interface Reading {
@@ -55,6 +64,11 @@ export class SearchIndex {
   readonly #fromSnapshot: boolean;
   readonly #legacyKept: string;
 
+  static {
+    vocabularyOf = (idx) => idx.#vocab;
+    suggestWith = (idx, text, opts, vocab, level) => idx.#suggest(text, opts, vocab, level);
+  }
+
   /** Whether the text index was restored from a snapshot (rather than built). */
   get fromSnapshot(): boolean {
     return this.#fromSnapshot;
@@ -67,8 +81,9 @@ export class SearchIndex {
    * @param src - The dataset parts; `admin` is required.
    * @param snapshot - A snapshot of the same dataset, if one is stored. One of another dataset,
    *   damaged, or made by other record-building code (its records format differs) throws.
+   * @param opts - What the index holds (`units: false` for a province shard).
    */
-  constructor(src: SearchSources, snapshot?: IndexSnapshot) {
+  constructor(src: SearchSources, snapshot?: IndexSnapshot, opts: IndexOptions = {}) {
     const snap = snapshot && snapshot.format === 2 && typeof snapshot.words === 'string' ? snapshot : undefined;
     this.#fromSnapshot = !!snap;
     if (snap && snap.recordsFormat !== recordsFormat())
@@ -82,7 +97,7 @@ export class SearchIndex {
       lines: snap.words.split('\n'),
       ...(typeof snap.legacy === 'string' ? { legacy: snap.legacy } : {}),
     };
-    const built = buildRecords(src, this.registry, pre);
+    const built = buildRecords(src, this.registry, pre, opts);
     this.#recs = built.recs;
     this.#legacyKept = built.legacyKept;
     for (let id = 0; id < this.#recs.length; id++) this.#index(id, this.#recs[id]!);
@@ -203,10 +218,14 @@ export class SearchIndex {
    * @returns Suggestions, best first; empty for an empty or unmatched query.
    */
   suggest(text: string, opts: SuggestOptions = {}): Suggestion[] {
+    return this.#suggest(text, opts, this.#vocab);
+  }
+
+  #suggest(text: string, opts: SuggestOptions, vocab: TermVocabulary, level?: number): Suggestion[] {
     const limit = clampLimit(opts.limit);
     const r = readQuery(text);
     if (!r) return [];
-    const { scores, matched } = this.#scoreAll(r, opts);
+    const { scores, matched } = this.#scoreAll(r, opts, vocab, level);
     const scored = best(scores, Math.max(limit, 3));
     const out: Suggestion[] = [];
     // House numbers on a matched street come first: "12 tran phu" → 12 Trần Phú.
@@ -221,8 +240,11 @@ export class SearchIndex {
     return out;
   }
 
-  /** Every candidate's best score over the query's readings; then, if none, over its parts. */
-  #scoreAll(r: Reading, opts: SuggestOptions): { scores: Scored[]; matched: readonly string[] } {
+  /**
+   * Every candidate's best score over the query's readings; then, if none, over its parts (or at
+   * one `level` only: 0 the whole query, k the parts without k words).
+   */
+  #scoreAll(r: Reading, opts: SuggestOptions, vocab: TermVocabulary, level?: number): { scores: Scored[]; matched: readonly string[] } {
     const bestOf = new Map<number, number>();
     let matched: readonly string[] = r.readings[0]!;
     const consider = (terms: Term[], words: readonly string[], hints: ReadonlySet<UnitType>, bonus: number) => {
@@ -237,17 +259,17 @@ export class SearchIndex {
         }
       }
     };
-    for (const words of r.readings) {
-      const terms = queryTerms(words, r.trailingSpace, this.#vocab);
+    for (const words of level ? [] : r.readings) {
+      const terms = queryTerms(words, r.trailingSpace, vocab);
       if (terms) consider(terms, words, words === r.alt ? EMPTY_HINTS : r.hints, 0);
     }
     // Nothing has every word (a full address typed in one go: "12 tran phu p vinh hai nha
     // trang"): match the longest run of words at the end (the ward, district, province part),
     // then at the start (the street part), scored lower than full matches.
     const words = r.readings[0]!;
-    for (let cut = 1; bestOf.size === 0 && cut < words.length; cut++) {
+    for (let cut = level || 1; bestOf.size === 0 && cut < words.length && (level === undefined || cut === level); cut++) {
       for (const part of [words.slice(cut), words.slice(0, words.length - cut)]) {
-        const terms = queryTerms(part, r.trailingSpace && part === words.slice(cut), this.#vocab);
+        const terms = queryTerms(part, r.trailingSpace && part === words.slice(cut), vocab);
         if (!terms || terms.filter((t) => !t.optional).length < 2) continue;
         consider(terms, part, r.hints, WEIGHTS.partialQuery);
       }

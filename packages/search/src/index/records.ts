@@ -13,7 +13,7 @@ import {
   type UnitType,
 } from '@diachiso/core';
 import { WEIGHTS } from './rank.js';
-import type { Rec, SearchSources } from './types.js';
+import type { IndexOptions, Rec, SearchSources } from './types.js';
 
 const UNIT_TYPE: Readonly<Record<string, UnitType>> = {
   phuong: 'phuong',
@@ -97,17 +97,21 @@ class RecordSink {
  * @param src - The dataset parts.
  * @param reg - The registry of `src.admin`.
  * @param pre - The words of a snapshot of the same dataset, if any.
+ * @param opts - `units: false` leaves the provinces, wards and pre-2025 wards out (a province
+ *   shard of streets and places, whose units are in the nationwide shard).
  */
-export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded): BuiltRecords {
+export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefolded, opts: IndexOptions = {}): BuiltRecords {
   const sink = new RecordSink(reg, pre);
   // Records go in in the order of their kind's rank (province, ward, street, pre-2025 ward,
   // point of interest): a very common word's first hits in the text index are the best kinds.
   // Pre-2025 rows are read first (their districts are the context of 2025 wards and streets).
   const legacy = legacyRows(sink, src.legacy);
-  provinceRecords(sink);
-  wardRecords(sink, legacy.extraCtx);
-  streetRecords(sink, src, legacy.districts);
-  legacyRecords(sink, src.legacy, legacy.legacyKept);
+  if (opts.units !== false) {
+    provinceRecords(sink);
+    wardRecords(sink, legacy.extraCtx);
+  }
+  streetRecords(sink, src, legacy.districts, opts.streetIds);
+  if (opts.units !== false) legacyRecords(sink, src.legacy, legacy.legacyKept);
   poiRecords(sink, src, legacy.districts);
   return { recs: sink.recs, legacyKept: legacy.legacyKept };
 }
@@ -288,9 +292,9 @@ function placeWords(
 }
 type Districts = LegacyRows['districts'];
 
-function streetRecords(sink: RecordSink, src: SearchSources, districts: Districts): void {
+function streetRecords(sink: RecordSink, src: SearchSources, districts: Districts, ids?: readonly string[]): void {
   const rows = src.streets?.streets ?? [];
-  const sids = streetIds(rows);
+  const sids = ids?.length === rows.length ? ids : streetIds(rows);
   for (const [i, [name, lon, lat, , wardCode]] of rows.entries()) {
     const { w, p, refs, codes } = place(sink, wardCode);
     const [nameWords, ctxWords] = sink.wordsOf(

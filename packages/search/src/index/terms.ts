@@ -1,6 +1,6 @@
 // Stage 3 of the search pipeline: the query's words become terms, each with the vocabulary
 // words it may stand for.
-import type { Vocabulary } from './vocabulary.js';
+import type { TermVocabulary } from './vocabulary.js';
 import type { Term } from './types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { Term } from './types.js';
  * it begins when it is the last word being typed, or words one typo away); `undefined` when no
  * word is known.
  */
-export function queryTerms(words: readonly string[], trailingSpace: boolean, vocab: Vocabulary): Term[] | undefined {
+export function queryTerms(words: readonly string[], trailingSpace: boolean, vocab: TermVocabulary): Term[] | undefined {
   const out: Term[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

@@ -53,6 +53,20 @@ export interface SearchSources {
   pois?: PoisData;
 }
 
+/** Options of the `SearchIndex` constructor. */
+export interface IndexOptions {
+  /**
+   * Whether the index holds the units, provinces, 2025 and pre-2025 wards (default `true`);
+   * `false` for a province shard of streets and places, whose units are in the nationwide shard.
+   */
+  units?: boolean;
+  /**
+   * The ids of the street rows, one per row, when they are a part of a larger list (a province
+   * shard keeps the ids of the whole dataset); by default made from the rows themselves.
+   */
+  streetIds?: readonly string[];
+}
+
 /** One searchable record: what is shown, and the folded words it is found by. */
 export interface Rec {
   readonly s: Suggestion;

@@ -3,12 +3,45 @@
 // dictionary for typos).
 import { withinOneEdit } from '@diachiso/core';
 
+/** What reading a query's words needs of a vocabulary (see terms.ts). */
+export interface TermVocabulary {
+  has(w: string): boolean;
+  isPrefix(w: string): boolean;
+  oneEdit(w: string): string[];
+  missingLetter(w: string): string[];
+}
+
+/**
+ * The vocabularies of several shards read as one: a word known to any shard is a word, so every
+ * shard reads a query the same way (an unknown word in one shard is not made optional there
+ * while another shard corrects it).
+ */
+export class VocabularyUnion implements TermVocabulary {
+  constructor(readonly parts: readonly Vocabulary[]) {}
+
+  has(w: string): boolean {
+    return this.parts.some((v) => v.has(w));
+  }
+
+  isPrefix(w: string): boolean {
+    return this.parts.some((v) => v.isPrefix(w));
+  }
+
+  oneEdit(w: string): string[] {
+    return [...new Set(this.parts.flatMap((v) => v.oneEdit(w)))];
+  }
+
+  missingLetter(w: string): string[] {
+    return [...new Set(this.parts.flatMap((v) => v.missingLetter(w)))];
+  }
+}
+
 /**
  * A `Vocabulary` holds every word the records can be found by, how many records have each, and
  * answers "is this a prefix of a word", "how many records would a prefix fetch" and "which words
  * are one typo away".
  */
-export class Vocabulary {
+export class Vocabulary implements TermVocabulary {
   /** Document frequency of each word. */
   readonly df = new Map<string, number>();
   /** One-deletion variants → vocabulary words (SymSpell, distance 1). */
