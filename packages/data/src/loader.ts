@@ -367,8 +367,11 @@ export async function loadDataset<K extends PartName>(
       let source: LoadProgress['source'] = 'cache';
       if (value === undefined && idb) {
         // Cached as the bytes fetched, so that a copy damaged in storage is caught by its hash.
+        let t = now();
         const cached = await idbTry(() => get<unknown>(key, idb));
+        t = measure(`read ${part} (IndexedDB)`, t);
         value = cached instanceof Uint8Array ? await decode(part, cached, entry.sha256) : undefined;
+        if (cached !== undefined) measure(`check+parse ${part}`, t);
         if (value !== undefined) stored++;
         else if (cached !== undefined) void idbTry(() => del(key, idb)); // damaged or an older format
       }
@@ -376,11 +379,14 @@ export async function loadDataset<K extends PartName>(
         if (manifest.fromCache)
           throw new DatasetError('fetch-failed', `Dataset part "${part}" is not cached and the network is unavailable.`);
         source = 'network';
+        let t = now();
         const bytes = await readBytes(fileUrl(entry.file, opts), opts, (n) => {
           loaded += n;
           opts.onProgress?.({ part, loaded, total, source });
         });
+        t = measure(`fetch ${part}`, t);
         value = await decode(part, bytes, entry.sha256);
+        measure(`check+parse ${part}`, t);
         if (value === undefined) {
           tellDeveloper(fileUrl(entry.file, opts), 'its content does not match the manifest: a stale or rewritten copy');
           throw new DatasetError('integrity', `Dataset part "${part}" failed its integrity check.`, fileUrl(entry.file, opts).href);
@@ -408,6 +414,18 @@ export async function loadDataset<K extends PartName>(
     ...(manifest.fromCache ? { manifestSource: 'cache' as const } : {}),
   };
   return storeNote && useIdb ? { ...base2, cacheNote: storeNote } : base2;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Records a `diachiso:dataset …` performance measure from `start` to now (browser profilers, the slow-link bench); returns now. */
+function measure(name: string, start: number): number {
+  const end = now();
+  try {
+    performance.measure(`diachiso:dataset ${name}`, { start, end });
+  } catch {
+    // no User Timing here
+  }
+  return end;
 }
 
 /** Parses a part's bytes when their hash and shape are right; `undefined` otherwise. */
