@@ -1,5 +1,5 @@
 import type { Range, Suggestion } from '@diachiso/core';
-import { DiachisoError, type Client, type ClientMode } from '@diachiso/sdk';
+import type { Client, ClientMode, DiachisoErrorCode } from '@diachiso/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { DcsDeselectEvent } from '../events/deselect.js';
 import { DcsErrorEvent } from '../events/error.js';
@@ -8,10 +8,31 @@ import { ClientController } from '../internal/client-controller.js';
 import { langOf, strings } from '../internal/localize.js';
 import { SuggestSession, type SuggestState, type SuggestStatus } from '../internal/suggest-session.js';
 import { styles } from './address-autocomplete.styles.js';
-import { composeAddress, sameAddress } from './compose.js';
+import type { ComposedAddress } from './compose.js';
 import { afterLoadWhenIdle } from './warm-up.js';
 
 type Status = SuggestStatus;
+
+/**
+ * The code of a `DiachisoError`, read by name rather than with `instanceof`: a value import of
+ * `@diachiso/sdk` here would put the whole client (which the element imports lazily) on the
+ * page's start-up path.
+ */
+const errorCode = (e: unknown): DiachisoErrorCode | undefined =>
+  e instanceof Error && e.name === 'DiachisoError' ? (e as Error & { code: DiachisoErrorCode }).code : undefined;
+
+// Composing a pick needs the address parser of @diachiso/core, which the client also loads
+// lazily: imported statically here, it would put all of core on the page's start-up path. It
+// loads with the client (at idle, on focus, or with the first search), before any pick.
+type Compose = typeof import('./compose.js');
+let composeModule: Promise<Compose> | undefined;
+const loadCompose = (): Promise<Compose> => {
+  if (!composeModule) {
+    composeModule = import('./compose.js');
+    composeModule.catch(() => (composeModule = undefined));
+  }
+  return composeModule;
+};
 
 /** Where a suggestion's data comes from OpenStreetMap (streets, points of interest, addresses on them). */
 const fromOsm = (s: Suggestion) => s.kind === 'street' || s.kind === 'poi' || s.kind === 'address' || s.id.startsWith('street:');
@@ -234,7 +255,8 @@ export class DcsAddressAutocomplete extends LitElement {
     locale: langOf(this, this.lang),
   }));
   readonly #session = new SuggestSession<Suggestion>(async (q, signal) => {
-    const client = await this.#clients.get();
+    const [client, compose] = await Promise.all([this.#clients.get(), loadCompose()]);
+    this.#compose = compose;
     const list = await client.suggest(q, {
       limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
       signal,
@@ -247,6 +269,7 @@ export class DcsAddressAutocomplete extends LitElement {
   #local = false;
   #cancelWarm: (() => void) | undefined;
   #warm: Promise<unknown> | undefined;
+  #compose: Compose | undefined;
 
   constructor() {
     super();
@@ -341,9 +364,9 @@ export class DcsAddressAutocomplete extends LitElement {
   #warmUp(): void {
     this.#cancelWarm?.();
     if (this.#warm || this.disabled) return;
-    this.#warm = this.#clients
-      .get()
-      .then((c) => {
+    this.#warm = Promise.all([this.#clients.get(), loadCompose()])
+      .then(([c, compose]) => {
+        this.#compose = compose;
         if (c.mode === 'offline') this.#local = true;
       })
       .catch(() => (this.#warm = undefined));
@@ -434,7 +457,8 @@ export class DcsAddressAutocomplete extends LitElement {
    */
   #undoPickIfEdited(): void {
     const previous = this.selected;
-    if (!this.value || !previous || sameAddress(this._query, this.#pickedText)) return;
+    const same = this.#compose?.sameAddress(this._query, this.#pickedText) ?? this._query === this.#pickedText;
+    if (!this.value || !previous || same) return;
     this.value = '';
     this.selected = undefined;
     const cleared: string[] = [];
@@ -479,11 +503,11 @@ export class DcsAddressAutocomplete extends LitElement {
         this._announce = st.items.length ? t.results(st.items.length) : t.noResults;
         return;
       case 'error': {
-        if (st.error instanceof DiachisoError && st.error.code === 'aborted') return;
+        if (errorCode(st.error) === 'aborted') return;
         this._items = [];
         this._status = 'error';
         this._announce = t.error;
-        const code = st.error instanceof DiachisoError ? st.error.code : 'unknown';
+        const code = errorCode(st.error) ?? 'unknown';
         this.dispatchEvent(new DcsErrorEvent({ code, message: t.error }));
         return;
       }
@@ -578,7 +602,8 @@ export class DcsAddressAutocomplete extends LitElement {
   #select(i: number): void {
     const s = this._items[i];
     if (!s) return;
-    const composed = composeAddress(this._query, s);
+    // Loaded before any list was shown; the label alone if it somehow is not.
+    const composed: ComposedAddress = this.#compose?.composeAddress(this._query, s) ?? { text: s.label };
     this.selected = s;
     this.value = s.id;
     this._query = composed.text;
@@ -593,7 +618,7 @@ export class DcsAddressAutocomplete extends LitElement {
   }
 
   /** Fills the other fields of the form from the chosen record (`data-dcs-field` or `autocomplete` tokens). */
-  #fillForm(s: Suggestion, composed: ReturnType<typeof composeAddress>): void {
+  #fillForm(s: Suggestion, composed: ComposedAddress): void {
     this.#filled = [];
     const form = this.#internals.form;
     if (!form) return;
