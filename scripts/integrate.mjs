@@ -6,13 +6,18 @@
 //   ssr     importing @diachiso/elements and its React wrapper in Node (server rendering)
 //   vite    `import '@diachiso/elements/define'`, `vite build`, no configuration
 //   webpack the same entry through webpack 5, no configuration beyond entry and output
+//   esbuild the same entry, `--bundle --format=esm --splitting`; esbuild leaves
+//           `new URL('../assets/…', import.meta.url)` as is, so the one documented line copies
+//           the dataset beside the bundle's folder: `cp -r node_modules/@diachiso/data/assets .`
+//   rollup  the same entry with @rollup/plugin-node-resolve and the one documented plugin,
+//           @web/rollup-plugin-import-meta-assets, which emits the files `new URL` names
 //   react   a React app with @diachiso/elements/react (built with vite)
 //   html    the README's plain-HTML quick start, the bundle served as unpkg serves the package
 // In Chromium (puppeteer-core, the local /usr/bin/chromium): typing shows suggestions, and no
 // request leaves the page's origin. Prints a table (the README's) and exits non-zero on a failure.
 // `INTEGRATE_ONLY=node,vite` runs some of them; `INTEGRATE_KEEP=1` keeps the folder.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -20,7 +25,16 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs';
 
 // Pinned toolchains: what the table in the README was measured with.
-const VERSIONS = { vite: '8.3.8', webpack: '5.112.2', react: '18.3.1', 'react-dom': '18.3.1' };
+const VERSIONS = {
+  vite: '8.3.8',
+  webpack: '5.112.2',
+  esbuild: '0.28.2',
+  rollup: '4.68.8',
+  '@rollup/plugin-node-resolve': '16.0.3',
+  '@web/rollup-plugin-import-meta-assets': '2.3.3',
+  react: '18.3.1',
+  'react-dom': '18.3.1',
+};
 const PACKAGES = ['core', 'data', 'search', 'sdk', 'mock', 'elements'];
 const root = new URL('..', import.meta.url).pathname;
 const only = process.env.INTEGRATE_ONLY?.split(',');
@@ -269,6 +283,56 @@ webpack({ mode: 'production', context: __dirname, entry: './main.js', output: { 
       await s.close();
     }
   });
+
+  await check('esbuild', `esbuild ${VERSIONS.esbuild} (\`--bundle --format=esm --splitting\`, + one \`cp\` of the dataset)`, async () => {
+    // The site: index.html at the root, the bundle in dist/, the dataset in assets/ (the
+    // bundle's ../assets/), copied with the one line the README gives.
+    const dir = join(webReady(), 'esbuild-app');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'main.js'), WEB_ENTRY);
+    const esbuild = join(web, 'node_modules/.bin/esbuild');
+    run(esbuild, ['main.js', '--bundle', '--format=esm', '--splitting', '--minify', '--outdir=dist', '--log-level=error'], dir);
+    run('cp', ['-r', join(web, 'node_modules/@diachiso/data/assets'), '.'], dir);
+    writeFileSync(join(dir, 'index.html'), PAGE('<script type="module" src="./dist/main.js"></script>'));
+    const s = await serve(dir);
+    try {
+      return (await typeAndSuggest(`${s.origin}/`)).length + ' suggestions';
+    } finally {
+      await s.close();
+    }
+  });
+
+  await check(
+    'rollup',
+    `rollup ${VERSIONS.rollup} + node-resolve + @web/rollup-plugin-import-meta-assets ${VERSIONS['@web/rollup-plugin-import-meta-assets']}`,
+    async () => {
+      const dir = join(webReady(), 'rollup-app');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'main.js'), WEB_ENTRY);
+      writeFileSync(
+        join(dir, 'rollup.config.mjs'),
+        `import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { importMetaAssets } from '@web/rollup-plugin-import-meta-assets';
+export default {
+  input: 'main.js',
+  output: { dir: 'dist', format: 'es' },
+  plugins: [nodeResolve({ browser: true }), importMetaAssets()],
+};
+`,
+      );
+      run(join(web, 'node_modules/.bin/rollup'), ['-c', '--silent'], dir);
+      // The plugin, not luck, must have put the dataset in the output.
+      const emitted = readdirSync(join(dir, 'dist/assets')).filter((f) => /^manifest.*\.json$/.test(f));
+      if (!emitted.length) throw new Error('rollup emitted no dataset manifest');
+      writeFileSync(join(dir, 'dist/index.html'), PAGE('<script type="module" src="./main.js"></script>'));
+      const s = await serve(join(dir, 'dist'));
+      try {
+        return (await typeAndSuggest(`${s.origin}/`)).length + ' suggestions';
+      } finally {
+        await s.close();
+      }
+    },
+  );
 
   await check('react', `React ${VERSIONS.react} + @diachiso/elements/react (vite ${VERSIONS.vite})`, async () => {
     const dir = join(webReady(), 'react-app');

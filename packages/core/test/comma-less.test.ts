@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadDataset } from '@diachiso/data';
-import { Gazetteer, StreetDirectory, verifyAddress } from '../src/index.js';
+import { Gazetteer, verifyAddress } from '../src/index.js';
+import { StreetDirectory } from '../src/internal.js';
 
 const data = loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
   g: new Gazetteer(d.parts.admin, d.parts.legacy),

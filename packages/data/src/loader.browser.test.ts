@@ -85,4 +85,34 @@ describe('dataset loader in Chromium (IndexedDB)', () => {
     expect(net.requests).to.include('zones.json');
     expect(again.parts.zones).to.deep.equal(first.parts.zones);
   });
+
+  it('a second visit reads the cached parts while the manifest is on its way, and only uses them for the same version', async () => {
+    const base = `https://early.test/${Math.random().toString(36).slice(2)}/`;
+    const net = network();
+    clearMemoryCache();
+    const first = await loadDataset(['zones', 'pois'], { baseUrl: base, fetch: net.fetch });
+    await new Promise((r) => setTimeout(r, 50)); // the manifest is saved after the load
+    // Same version, a slow manifest: nothing but the manifest crosses the network.
+    clearMemoryCache();
+    net.requests.length = 0;
+    const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('manifest.json')) await new Promise((r) => setTimeout(r, 300));
+      return net.fetch(input, init);
+    }) as typeof fetch;
+    const again = await loadDataset(['zones', 'pois'], { baseUrl: base, fetch: slow });
+    expect(net.requests).to.deep.equal(['manifest.json']);
+    expect(again.parts.zones).to.deep.equal(first.parts.zones);
+    // The dataset was updated since: the parts saved under the old version are not used.
+    clearMemoryCache();
+    net.requests.length = 0;
+    const updated = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await net.fetch(input, init);
+      if (!String(input).endsWith('manifest.json')) return res;
+      const m = (await res.json()) as { version: string };
+      return new Response(JSON.stringify({ ...m, version: `${m.version}-next` }), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const next = await loadDataset(['zones', 'pois'], { baseUrl: base, fetch: updated });
+    expect(next.version).to.equal(`${first.version}-next`);
+    expect(net.requests).to.include.members(['manifest.json', 'zones.json', 'pois.json']);
+  });
 });

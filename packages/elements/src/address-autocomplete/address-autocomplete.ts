@@ -9,27 +9,30 @@ import { langOf, strings } from '../internal/localize.js';
 import { SuggestSession, type SuggestState, type SuggestStatus } from '../internal/suggest-session.js';
 import { styles } from './address-autocomplete.styles.js';
 import type { ComposedAddress } from './compose.js';
-import { sameAddress } from './same-address.js';
-
-// The composer reads what was typed with the address parser (core's, ~8 kB gz): it loads beside
-// the first suggestions, not at start, so the element's start bytes stay small. Suggestions are
-// shown only once it is here, so a pick always composes.
-let composer: typeof import('./compose.js') | undefined;
-// The SDK is imported only when the first client is made (it loads at idle or on focus); an
-// error is read by its name and code, not `instanceof`, so nothing of the SDK is needed at start.
-const errorCode = (e: unknown): DiachisoErrorCode | 'unknown' => {
-  const code: unknown = e instanceof Error && e.name === 'DiachisoError' ? (e as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? (code as DiachisoErrorCode) : 'unknown';
-};
-let composerLoad: Promise<unknown> | undefined;
-const loadComposer = (): Promise<unknown> =>
-  (composerLoad ??= import('./compose.js').then(
-    (m) => (composer = m),
-    () => (composerLoad = undefined), // a failed chunk load is retried with the next suggestions
-  ));
 import { afterLoadWhenIdle } from './warm-up.js';
 
 type Status = SuggestStatus;
+
+/**
+ * The code of a `DiachisoError`, read by name rather than with `instanceof`: a value import of
+ * `@diachiso/sdk` here would put the whole client (which the element imports lazily) on the
+ * page's start-up path.
+ */
+const errorCode = (e: unknown): DiachisoErrorCode | undefined =>
+  e instanceof Error && e.name === 'DiachisoError' ? (e as Error & { code: DiachisoErrorCode }).code : undefined;
+
+// Composing a pick needs the address parser of @diachiso/core, which the client also loads
+// lazily: imported statically here, it would put all of core on the page's start-up path. It
+// loads with the client (at idle, on focus, or with the first search), before any pick.
+type Compose = typeof import('./compose.js');
+let composeModule: Promise<Compose> | undefined;
+const loadCompose = (): Promise<Compose> => {
+  if (!composeModule) {
+    composeModule = import('./compose.js');
+    composeModule.catch(() => (composeModule = undefined));
+  }
+  return composeModule;
+};
 
 /** Where a suggestion's data comes from OpenStreetMap (streets, points of interest, addresses on them). */
 const fromOsm = (s: Suggestion) => s.kind === 'street' || s.kind === 'poi' || s.kind === 'address' || s.id.startsWith('street:');
@@ -161,7 +164,7 @@ export class DcsAddressAutocomplete extends LitElement {
   declare mode: ClientMode | undefined;
   /** The platform's base URL (online and auto modes). */
   declare baseUrl: string | undefined;
-  /** Run the embedded engine in a Web Worker (`diachiso-worker-<hash>.js` beside the bundle), so typing never waits for it. */
+  /** Run the embedded engine in a Web Worker (`diachiso-worker.js` beside the bundle), so typing never waits for it. */
   declare worker: boolean;
   /** Prefer suggestions in this province (2-digit code). */
   declare province: string | undefined;
@@ -252,7 +255,8 @@ export class DcsAddressAutocomplete extends LitElement {
     locale: langOf(this, this.lang),
   }));
   readonly #session = new SuggestSession<Suggestion>(async (q, signal) => {
-    const [client] = await Promise.all([this.#clients.get(), loadComposer()]);
+    const [client, compose] = await Promise.all([this.#clients.get(), loadCompose()]);
+    this.#compose = compose;
     const list = await client.suggest(q, {
       limit: Math.max(1, Math.min(20, Number(this.limit) || 6)),
       signal,
@@ -265,6 +269,7 @@ export class DcsAddressAutocomplete extends LitElement {
   #local = false;
   #cancelWarm: (() => void) | undefined;
   #warm: Promise<unknown> | undefined;
+  #compose: Compose | undefined;
 
   constructor() {
     super();
@@ -359,9 +364,9 @@ export class DcsAddressAutocomplete extends LitElement {
   #warmUp(): void {
     this.#cancelWarm?.();
     if (this.#warm || this.disabled) return;
-    this.#warm = this.#clients
-      .get()
-      .then((c) => {
+    this.#warm = Promise.all([this.#clients.get(), loadCompose()])
+      .then(([c, compose]) => {
+        this.#compose = compose;
         if (c.mode === 'offline') this.#local = true;
       })
       .catch(() => (this.#warm = undefined));
@@ -452,7 +457,8 @@ export class DcsAddressAutocomplete extends LitElement {
    */
   #undoPickIfEdited(): void {
     const previous = this.selected;
-    if (!this.value || !previous || sameAddress(this._query, this.#pickedText)) return;
+    const same = this.#compose?.sameAddress(this._query, this.#pickedText) ?? this._query === this.#pickedText;
+    if (!this.value || !previous || same) return;
     this.value = '';
     this.selected = undefined;
     const cleared: string[] = [];
@@ -497,11 +503,11 @@ export class DcsAddressAutocomplete extends LitElement {
         this._announce = st.items.length ? t.results(st.items.length) : t.noResults;
         return;
       case 'error': {
-        const code = errorCode(st.error);
-        if (code === 'aborted') return;
+        if (errorCode(st.error) === 'aborted') return;
         this._items = [];
         this._status = 'error';
         this._announce = t.error;
+        const code = errorCode(st.error) ?? 'unknown';
         this.dispatchEvent(new DcsErrorEvent({ code, message: t.error }));
         return;
       }
@@ -596,7 +602,8 @@ export class DcsAddressAutocomplete extends LitElement {
   #select(i: number): void {
     const s = this._items[i];
     if (!s) return;
-    const composed: ComposedAddress = composer ? composer.composeAddress(this._query, s) : { text: s.label };
+    // Loaded before any list was shown; the label alone if it somehow is not.
+    const composed: ComposedAddress = this.#compose?.composeAddress(this._query, s) ?? { text: s.label };
     this.selected = s;
     this.value = s.id;
     this._query = composed.text;

@@ -1,4 +1,4 @@
-import { parseAddress, type Suggestion } from '@diachiso/core';
+import { fold, parseAddress, type Suggestion } from '@diachiso/core';
 import { tokenize } from '@diachiso/core/internal';
 
 /** The address text an autocomplete shows after a pick, and the parts it kept from what was typed. */
@@ -111,4 +111,21 @@ export function composeAddress(typed: string, s: Suggestion): ComposedAddress {
     ...(streetKept ? { street: streetKept } : {}),
     ...(hamletText ? { hamlet: hamletText } : {}),
   };
+}
+
+/**
+ * Returns whether a text still names the same place as a composed pick (the user only fixed
+ * spacing, case or diacritics).
+ *
+ * @param a - One text.
+ * @param b - The other.
+ * @returns True when they fold to the same words.
+ * @internal
+ */
+export function sameAddress(a: string, b: string): boolean {
+  const k = (t: string) =>
+    fold(t)
+      .replace(/[^\p{L}\p{N}/]+/gu, ' ')
+      .trim();
+  return k(a) === k(b);
 }

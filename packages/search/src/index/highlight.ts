@@ -1,5 +1,6 @@
 // Stage 6 of the search pipeline: which parts of a label the query matched.
-import { foldWithOffsets, type Range } from '@diachiso/core';
+import { type Range } from '@diachiso/core';
+import { foldWithOffsets } from '@diachiso/core/internal';
 
 /**
  * Returns the ranges of `label` that match the query words (whole words, or the start of a

@@ -1,17 +1,8 @@
 // Stage 1 of the search pipeline: the dataset parts become records (what is shown, and the
 // folded words each is found by). The records format (see format.ts) is a hash of what this
 // module makes of a fixed sample: change anything here and stored snapshots are refused.
-import {
-  AdminRegistry,
-  fold,
-  tokenize,
-  streetIds,
-  type LegacyInfo,
-  type LegacyData,
-  type Suggestion,
-  type UnitRef,
-  type UnitType,
-} from '@diachiso/core';
+import { AdminRegistry, fold, type LegacyInfo, type LegacyData, type Suggestion, type UnitRef, type UnitType } from '@diachiso/core';
+import { tokenize, streetIds } from '@diachiso/core/internal';
 import { WEIGHTS } from './rank.js';
 import type { IndexOptions, Rec, SearchSources } from './types.js';
 

@@ -1,7 +1,8 @@
 // Province shards: the text index partitioned by province (streets and places of one province
 // each, built on first need), beside one nationwide shard of units (provinces, 2025 and pre-2025
 // wards). See docs/decisions/0010-search-shards.md.
-import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH, queryKey, streetIds } from '@diachiso/core';
+import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH } from '@diachiso/core';
+import { queryKey, streetIds } from '@diachiso/core/internal';
 import { SearchIndex, suggestWith, vocabularyOf } from '../search-index.js';
 import { VocabularyUnion } from './vocabulary.js';
 import { PILOT_PROVINCE } from './rank.js';

@@ -1,7 +1,7 @@
 // Stage 2 of the search pipeline: the words of every record, their document frequencies, and
 // what is derived from them on first use (the sorted vocabulary for prefixes, the one-deletion
 // dictionary for typos).
-import { withinOneEdit } from '@diachiso/core';
+import { withinOneEdit } from '@diachiso/core/internal';
 
 /** What reading a query's words needs of a vocabulary (see terms.ts). */
 export interface TermVocabulary {
