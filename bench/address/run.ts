@@ -402,7 +402,7 @@ if (writeFiles) {
     "- **house no. kept**: of the rows with a typed house number, the first suggestion's `houseNumber` or",
     "  label / verify's `address.houseNumber` or `formatted` keeps it.",
     '',
-    `Machine: ${env}. Accuracy is deterministic; latencies are not (a shared machine: p95 moves between runs).`,
+    `Machine: ${env}. Accuracy is deterministic; latencies are not (a shared machine: p95 moves between runs). The columns time single calls through the SDK client; the in-process figures with the scheduler removed (best of 5 per address) are in docs/decisions/0005-resolver.md.`,
     '',
     ...reports.flatMap((r) => [
       `## ${r.label === 'dev' ? 'Dev set' : 'Held-out set (unseen)'} (${r.aggs.at(-1)!.n} addresses)`,

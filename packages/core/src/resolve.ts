@@ -268,20 +268,25 @@ function provinceWardKeys(g: Gazetteer, province: string): string[] {
   return keys;
 }
 
+const districtWardsOf = new WeakMap<Gazetteer, Map<string, LegacyWard[]>>();
 const districtKeysCache = new WeakMap<Gazetteer, Map<string, string[]>>();
-/** The names of the pre-2025 wards of each pre-2025 district, built once. */
+/** The names of the pre-2025 wards of a pre-2025 district (wards grouped once; names per district on first use). */
 function legacyWardKeysOf(g: Gazetteer, district: string): readonly string[] {
-  let m = districtKeysCache.get(g);
-  if (!m) {
-    m = new Map();
+  let byDistrict = districtWardsOf.get(g);
+  if (!byDistrict) {
+    byDistrict = new Map();
     for (const l of g.legacyWards.values()) {
-      let keys = m.get(l.districtCode);
-      if (!keys) m.set(l.districtCode, (keys = []));
-      keys.push(nameKey(l.name));
+      let list = byDistrict.get(l.districtCode);
+      if (!list) byDistrict.set(l.districtCode, (list = []));
+      list.push(l);
     }
-    districtKeysCache.set(g, m);
+    districtWardsOf.set(g, byDistrict);
   }
-  return m.get(district) ?? [];
+  let m = districtKeysCache.get(g);
+  if (!m) districtKeysCache.set(g, (m = new Map()));
+  let keys = m.get(district);
+  if (!keys) m.set(district, (keys = (byDistrict.get(district) ?? []).map((l) => nameKey(l.name))));
+  return keys;
 }
 
 const scopeKeysCache = new WeakMap<Scope, string[]>();
