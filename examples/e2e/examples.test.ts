@@ -318,12 +318,12 @@ test('register: a declaration the platform refuses shows every reason and resets
 test('thematic map: category layers, ward filter and coverage choropleth', async () => {
   const page = await h.page();
   await page.goto(`${h.base}/examples/thematic-map/`);
-  await page.waitForFunction(() => Number(document.documentElement.dataset.features) > 0, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.documentElement.dataset.features) > 0, { timeout: 60000 });
   const both = Number(await page.evaluate(() => document.documentElement.dataset.features));
   await page.click('input[value=tourism]'); // off
   await page.waitForFunction((n) => Number(document.documentElement.dataset.features) < n, {}, both);
   await page.click('#coverage');
-  await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 40000 });
+  await page.waitForFunction(() => document.documentElement.dataset.coverage === '65', { timeout: 90000 });
   await page.evaluate(() => new Promise((r) => setTimeout(r, 800)));
   await shot(page, 'thematic-map');
 });
