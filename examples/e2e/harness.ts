@@ -52,12 +52,15 @@ export async function typeInAutocomplete(page: Page, selector: string, text: str
   await input!.type(text, { delay: 15 });
 }
 
-/** Waits until the autocomplete shows options (and stops changing); returns their texts. */
-export async function options(page: Page, selector: string): Promise<string[]> {
+/**
+ * Waits until the autocomplete shows options (and stops changing); returns their texts. The
+ * first query of a page may wait for a whole engine to start (`timeout`, ms).
+ */
+export async function options(page: Page, selector: string, timeout = 60000): Promise<string[]> {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 400))); // debounce + last answer
   await page.waitForFunction(
     (sel) => (document.querySelector(sel)?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0) > 0,
-    { timeout: 60000 },
+    { timeout },
     selector,
   );
   return page.evaluate(
