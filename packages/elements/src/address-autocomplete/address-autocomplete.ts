@@ -34,6 +34,10 @@ const loadCompose = (): Promise<Compose> => {
   return composeModule;
 };
 
+// Local answers wait only for a burst of keys to end: a worker cannot drop a search it has
+// queued, and twenty whole-address searches from a paste-speed burst would run one after another.
+const LOCAL_DEBOUNCE_MS = 30;
+
 /** Where a suggestion's data comes from OpenStreetMap (streets, points of interest, addresses on them). */
 const fromOsm = (s: Suggestion) => s.kind === 'street' || s.kind === 'poi' || s.kind === 'address' || s.id.startsWith('street:');
 
@@ -187,7 +191,7 @@ export class DcsAddressAutocomplete extends LitElement {
   /** Characters typed before suggestions are fetched (default 2). */
   declare minLength: number;
   /**
-   * Milliseconds to wait after typing before fetching. Default: none when the suggestions are
+   * Milliseconds to wait after typing before fetching. Default: 30 when the suggestions are
    * answered on this device (offline mode, or `auto` while the platform is unreachable), where a
    * search costs a few milliseconds; 120 when they come from the platform.
    */
@@ -477,7 +481,7 @@ export class DcsAddressAutocomplete extends LitElement {
 
   #schedule(): void {
     const d = this.debounce === undefined || this.debounce === null ? NaN : Number(this.debounce);
-    this.#session.debounceMs = Number.isFinite(d) ? d : this.#local ? 0 : 120;
+    this.#session.debounceMs = Number.isFinite(d) ? d : this.#local ? LOCAL_DEBOUNCE_MS : 120;
     this.#session.minLength = Number(this.minLength);
     this.#session.input(this._query);
   }
