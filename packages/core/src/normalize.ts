@@ -345,6 +345,8 @@ export function findMarkers(tokens: readonly Token[], isName?: (key: string, typ
 /** Common short forms of province names that people type. */
 export const PROVINCE_ALIASES: Readonly<Record<string, string>> = {
   kh: 'khanh hoa',
+  // NT is Nha Trang or Ninh Thuận: both are in Khánh Hòa since 2025, so NT names that province.
+  nt: 'khanh hoa',
   hcm: 'ho chi minh',
   tphcm: 'ho chi minh',
   sg: 'ho chi minh',

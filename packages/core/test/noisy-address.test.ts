@@ -60,6 +60,13 @@ test('TPHN is Hà Nội', async () => {
   assert.deepEqual((await read('số 10 Lê Duẩn, Xã Mỹ Đức, TPHN')).provinces, ['01']);
 });
 
+test('NT (Nha Trang or Ninh Thuận, both Khánh Hòa since 2025) keeps the address in Khánh Hòa', async () => {
+  // Phường Tân Lập is also a 2025 ward of Đắk Lắk: with NT typed, the answer must not go there.
+  const r = await read('30 Nguyen Thi Minh Khai, P Tan Lap, NT');
+  assert.deepEqual(r.provinces, ['56']);
+  assert.equal(r.house, '30');
+});
+
 test('a name that ends a street of the place is the street, not a ward elsewhere', async () => {
   const r = await read('33 Hồ Xuân Hương');
   assert.deepEqual(r.provinces, ['56']);
