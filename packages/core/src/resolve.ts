@@ -209,7 +209,12 @@ function readWard(c: AddressComponent, g: Gazetteer, scope: Scope): ResolvedCand
   }
   // A 2025 ward's name typed with no old district and no old province is that 2025 ward, not
   // also the pre-2025 wards of that name elsewhere in the province (Xã Trung Sơn, Phú Thọ).
-  if (current.length && !scope.districts && !scope.oldProvince && (!want || current.some((w) => w.type === want))) legacy = [];
+  // With no province or place typed, the pre-2025 wards of that name stay candidates: the street
+  // typed decides ("30 Nguyễn Thị Minh Khai, P Tân Lập" is Nha Trang's old ward, where that
+  // street is, not Đắk Lắk's 2025 Phường Tân Lập).
+  const placeTyped = !!(scope.provinces || scope.wards);
+  if (current.length && placeTyped && !scope.districts && !scope.oldProvince && (!want || current.some((w) => w.type === want)))
+    legacy = [];
   const constrained = !!(scope.provinces || scope.wards);
   const W = RESOLVE_WEIGHTS;
   const conf = scope.districts ? W.wardInDistrict : constrained ? W.wardInPlace : W.wardAnywhere;

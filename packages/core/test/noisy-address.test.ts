@@ -67,6 +67,14 @@ test('NT (Nha Trang or Ninh Thuận, both Khánh Hòa since 2025) keeps the addr
   assert.equal(r.house, '30');
 });
 
+test('with no place typed, the street typed decides between a 2025 ward and a pre-2025 one of the same name', async () => {
+  // Nguyễn Thị Minh Khai runs through Nha Trang's old Phường Tân Lập; Đắk Lắk's 2025 Phường Tân
+  // Lập has no such street in the data.
+  const r = await read('30 Nguyen Thi Minh Khai, P Tan Lap');
+  assert.deepEqual(r.provinces, ['56']);
+  assert.equal(r.house, '30');
+});
+
 test('a name that ends a street of the place is the street, not a ward elsewhere', async () => {
   const r = await read('33 Hồ Xuân Hương');
   assert.deepEqual(r.provinces, ['56']);
