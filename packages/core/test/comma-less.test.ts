@@ -3,14 +3,10 @@
 // same address with commas, and never leave the province typed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDataset } from '@diachiso/data';
-import { Gazetteer, verifyAddress } from '../src/index.js';
-import { StreetDirectory } from '../src/internal.js';
+import { addressData } from './fixtures.js';
+import { verifyAddress } from '../src/index.js';
 
-const data = loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
-  g: new Gazetteer(d.parts.admin, d.parts.legacy),
-  streets: new StreetDirectory(d.parts.streets),
-}));
+const data = addressData();
 
 const verify = async (text: string) => {
   const { g, streets } = await data;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadDataset } from '@diachiso/data';
 import { parse } from 'csv-parse/sync';
 import { Gazetteer } from '../src/index.js';
+import { StreetDirectory } from '../src/internal.js';
 
 export const SOURCE = new URL('../../data/source/', import.meta.url);
 
@@ -18,6 +19,16 @@ let g: Promise<Gazetteer> | undefined;
 export function gazetteer(): Promise<Gazetteer> {
   g ??= loadDataset(['admin', 'legacy']).then((d) => new Gazetteer(d.parts.admin, d.parts.legacy));
   return g;
+}
+
+let streets: Promise<{ g: Gazetteer; streets: StreetDirectory }> | undefined;
+/** The gazetteer and the street directory, as whole-address verification uses them (loaded once). */
+export function addressData(): Promise<{ g: Gazetteer; streets: StreetDirectory }> {
+  streets ??= loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
+    g: new Gazetteer(d.parts.admin, d.parts.legacy),
+    streets: new StreetDirectory(d.parts.streets),
+  }));
+  return streets;
 }
 
 /** `Phường Vĩnh Hải, Thành phố Nha Trang` → `P. Vĩnh Hải, TP. Nha Trang`. */

@@ -2,14 +2,11 @@
 // implied by an old city/district) and keeps the house number. Hand-made cases, one per rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDataset } from '@diachiso/data';
-import { Gazetteer, verifyAddress } from '../src/index.js';
-import { decodeVni, prepareText, StreetDirectory } from '../src/internal.js';
+import { addressData } from './fixtures.js';
+import { verifyAddress } from '../src/index.js';
+import { decodeVni, prepareText } from '../src/internal.js';
 
-const data = loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
-  g: new Gazetteer(d.parts.admin, d.parts.legacy),
-  streets: new StreetDirectory(d.parts.streets),
-}));
+const data = addressData();
 
 /** The provinces of every answer (address and candidates), and the house number kept. */
 async function read(text: string): Promise<{ provinces: string[]; house: string | undefined; wards: string[] }> {

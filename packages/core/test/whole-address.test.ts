@@ -3,10 +3,9 @@
 // the right 2025 ward. Cases are generated from the committed source data, deterministically.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDataset } from '@diachiso/data';
-import { Gazetteer, verifyAddress, type VerifyResult } from '../src/index.js';
-import { decodeTelex, decodeVni, StreetDirectory } from '../src/internal.js';
-import { abbreviate, plain, sourceCsv } from './fixtures.js';
+import { verifyAddress, type VerifyResult } from '../src/index.js';
+import { decodeTelex, decodeVni } from '../src/internal.js';
+import { addressData, abbreviate, plain, sourceCsv } from './fixtures.js';
 
 interface Case {
   text: string;
@@ -15,10 +14,7 @@ interface Case {
   house?: string;
 }
 
-const data = loadDataset(['admin', 'legacy', 'streets']).then((d) => ({
-  g: new Gazetteer(d.parts.admin, d.parts.legacy),
-  streets: new StreetDirectory(d.parts.streets),
-}));
+const data = addressData();
 
 /** A small deterministic generator (so the cases are the same on every run). */
 function pick<T>(list: readonly T[], n: number, seed: number): T[] {
