@@ -17,7 +17,7 @@ for (const dir of [
 const PACKAGES = {
   core: ['index', 'internal'],
   data: ['index'],
-  search: ['index', 'diachiso-worker'],
+  search: ['index'],
   sdk: ['index', 'internal'],
   mock: ['index', 'browser', 'cli'],
   elements: [

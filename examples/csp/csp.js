@@ -7,7 +7,7 @@ if (window.trustedTypes?.createPolicy) {
   window.trustedTypes.createPolicy('default', {
     createScriptURL(url) {
       const u = new URL(url, location.href);
-      const worker = u.pathname.endsWith('/maplibre-gl-worker.mjs') || /\/diachiso-worker(-[\w-]+)?\.js$/.test(u.pathname);
+      const worker = u.pathname.endsWith('/maplibre-gl-worker.mjs') || /\/diachiso-worker-[\w-]+\.js$/.test(u.pathname);
       if ((u.origin === location.origin && worker) || u.protocol === 'blob:') return u.href;
       throw new TypeError(`Blocked script URL: ${u.href}`);
     },

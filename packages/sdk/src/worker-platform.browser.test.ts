@@ -46,7 +46,10 @@ async function answers(c: Client): Promise<Array<[string, string, string]>> {
   await add('ward 99999', c.units.ward('99999'));
   await add('lookupCode', c.lookupCode('5713399999'));
   await add('parseCode', c.parseCode('224O2 65ww848'));
-  await add('suggest', c.suggest('vinh hai', { limit: 5 }));
+  for (const q of ['vinh hai', 'P. Vĩnh Hải, TP. Nha Trang', 'tran phu', 'benh vien', 'xa cam lam', 'khanh hoa', 'zzqx'])
+    await add(`suggest ${q}`, c.suggest(q, { limit: 5 }));
+  await add('search', c.search('tran phu nha trang', { limit: 5 }));
+  for (const id of ['ward:22333', 'ward:99999']) await add(`retrieve ${id}`, c.retrieve(id));
   await add('reverse', c.reverse({ lat: 12.2454, lon: 109.1943 }));
   return out;
 }

@@ -17,7 +17,6 @@ export { ShardedIndex, type ShardedOptions } from './index/shards.js';
 export { WardLocator } from './reverse.js';
 export { NearbyIndex, type NearbyOptions } from './nearby.js';
 export { OfflineEngine } from './engine.js';
-export { WorkerEngine, startEngine, type WorkerEngineOptions } from './worker-engine.js';
 export {
   layer,
   exportRecords,

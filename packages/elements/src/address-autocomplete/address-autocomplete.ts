@@ -168,7 +168,7 @@ export class DcsAddressAutocomplete extends LitElement {
   declare mode: ClientMode | undefined;
   /** The platform's base URL (online and auto modes). */
   declare baseUrl: string | undefined;
-  /** Run the embedded engine in a Web Worker (`diachiso-worker.js` beside the bundle), so typing never waits for it. */
+  /** Run the embedded engine in a Web Worker (the chunk `diachiso-worker-<hash>.js` beside the browser bundle), so typing never waits for it. */
   declare worker: boolean;
   /** Prefer suggestions in this province (2-digit code). */
   declare province: string | undefined;
