@@ -79,3 +79,40 @@ test('shards restore from their snapshots; one that does not fit is rebuilt', ()
   for (const q of ['tran phu', 'vinh hai', 'cho dam', 'tran phu quan ba dinh'])
     assert.deepEqual(back.suggest(q, { limit: 5 }), new ShardedIndex(src, { preload: ['56', '01'] }).suggest(q, { limit: 5 }), q);
 });
+
+test('an unconstrained query gets the same answers whatever earlier queries loaded', () => {
+  const idx = new ShardedIndex(src);
+  const before = idx.suggest('tran phu', { limit: 5 });
+  idx.suggest('tran phu quan ba dinh', { limit: 5 }); // builds Hà Nội's shard
+  assert.deepEqual(idx.loaded, ['01', '56']);
+  assert.deepEqual(idx.suggest('tran phu', { limit: 5 }), before);
+  assert.ok(before.every((s) => s.kind !== 'street' || s.province?.code !== '01'));
+});
+
+test('shards built on demand beyond maxLoaded are dropped, and their records still found by id', () => {
+  const idx = new ShardedIndex(src, { maxLoaded: 0 });
+  const hn = idx.suggest('tran phu', { province: '01', limit: 5 }).find((s) => s.kind === 'street')!;
+  assert.equal(hn.province?.code, '01');
+  // Built for the query, then dropped: only the preloaded shard stays.
+  assert.deepEqual(idx.loaded, ['56']);
+  assert.equal(idx.get(hn.id)?.label, hn.label);
+  assert.equal(idx.get('street:no-such-street'), undefined);
+  assert.equal(idx.get('poi:0'), undefined);
+  const kept = new ShardedIndex(src, { maxLoaded: 1, preload: [] });
+  kept.suggest('tran phu', { province: '01' });
+  kept.suggest('tran phu', { province: '56' });
+  assert.deepEqual(kept.loaded, ['56']);
+});
+
+test('a unit typed alone, or a name still being typed, limits nothing', () => {
+  const idx = new ShardedIndex(src, { preload: [] });
+  // The ward is in the units shard: no province shard is needed.
+  assert.equal(idx.provinceOf('P. Vĩnh Hải'), undefined);
+  assert.equal(idx.provinceOf('quận Ba Đình'), undefined);
+  // After a street, the place limits.
+  assert.equal(idx.provinceOf('tran phu, quan ba dinh'), '01');
+  assert.equal(idx.provinceOf('tran phu, p. loc tho'), '56');
+  // `ha` of `ha noi` while typing.
+  assert.equal(idx.provinceOf('le loi ha'), undefined);
+  assert.deepEqual(idx.loaded, []);
+});

@@ -19,6 +19,11 @@ export interface ShardedOptions {
    * that does not fit is ignored: the shard is built.
    */
   snapshots?: Readonly<Record<string, IndexSnapshot>>;
+  /**
+   * How many province shards, besides the preloaded ones, stay built (least recently used
+   * dropped first); default 3. Keeps the heap at the size of the provinces in use.
+   */
+  maxLoaded?: number;
 }
 
 /**
@@ -26,7 +31,9 @@ export interface ShardedOptions {
  * (provinces, 2025 wards, pre-2025 wards) and one shard of streets and places per province,
  * built on first need. A query naming a province or a place of a single province (typed, or the
  * `province` option) searches the units and that province's shard only; any other query
- * searches the units and the shards already loaded (Khánh Hòa's by default).
+ * searches the units and the preloaded shards (Khánh Hòa's by default), so its answers do not
+ * depend on which provinces earlier queries named. Shards built on demand beyond `maxLoaded`
+ * are dropped, least recently used first.
  *
  * @example
  * ```ts
@@ -44,10 +51,14 @@ export class ShardedIndex {
   readonly #snapshots: Readonly<Record<string, IndexSnapshot>>;
   readonly #rows = new Map<string, { streets: StreetRow[]; ids: string[]; pois: PoiRow[] }>();
   readonly #shards = new Map<string, SearchIndex>();
+  readonly #home: ReadonlySet<string>;
+  readonly #maxLoaded: number;
   // Folded names → their province, or `null` when several provinces have one of that name.
   readonly #provinces = new Map<string, string | null>();
   readonly #districts = new Map<string, string | null>();
   readonly #wards = new Map<string, string | null>();
+  // Names' first words that begin a longer name (`vinh` of `vinh hai`).
+  readonly #longer = new Set<string>();
 
   /**
    * Builds the nationwide shard and the preloaded province shards.
@@ -58,6 +69,8 @@ export class ShardedIndex {
   constructor(src: SearchSources, opts: ShardedOptions = {}) {
     this.#src = src;
     this.#snapshots = opts.snapshots ?? {};
+    this.#home = new Set(opts.preload ?? [PILOT_PROVINCE]);
+    this.#maxLoaded = Math.max(0, Math.floor(opts.maxLoaded ?? 3));
     this.units = restoreOrBuild({ admin: src.admin, ...(src.legacy ? { legacy: src.legacy } : {}) }, this.#snapshots.units);
     this.registry = this.units.registry;
     const rows = (code: string) => {
@@ -75,13 +88,15 @@ export class ShardedIndex {
     }
     for (const p of src.pois?.pois ?? []) rows(provinceOf(p[6])).pois.push(p);
     this.#learnPlaces();
-    for (const p of opts.preload ?? [PILOT_PROVINCE]) this.shard(p);
+    for (const p of this.#home) this.shard(p);
   }
 
   /** Province, ward and former district names that name a single province. */
   #learnPlaces(): void {
     const note = (m: Map<string, string | null>, name: string, province: string) => {
-      const key = words(name).join(' ');
+      const ws = words(name);
+      const key = ws.join(' ');
+      for (let k = 1; k < ws.length; k++) this.#longer.add(ws.slice(0, k).join(' '));
       const had = m.get(key);
       m.set(key, had === undefined || had === province ? province : null);
     };
@@ -93,7 +108,9 @@ export class ShardedIndex {
     }
     // A province's own name always names it (`TP. Hồ Chí Minh`, `tỉnh Khánh Hòa`).
     for (const p of this.registry.provinces) {
-      const key = words(p.name).join(' ');
+      const ws = words(p.name);
+      const key = ws.join(' ');
+      for (let k = 1; k < ws.length; k++) this.#longer.add(ws.slice(0, k).join(' '));
       this.#provinces.set(key, p.code);
       this.#districts.set(key, p.code);
     }
@@ -118,7 +135,11 @@ export class ShardedIndex {
   shard(province: string): SearchIndex | undefined {
     let s = this.#shards.get(province);
     const rows = this.#rows.get(province);
-    if (!s && rows) {
+    if (s && !this.#home.has(province)) {
+      // most recently used last
+      this.#shards.delete(province);
+      this.#shards.set(province, s);
+    } else if (!s && rows) {
       const { admin, legacy } = this.#src;
       s = restoreOrBuild(
         { admin, ...(legacy ? { legacy } : {}), streets: { streets: rows.streets }, pois: { pois: rows.pois } },
@@ -126,8 +147,15 @@ export class ShardedIndex {
         { units: false, streetIds: rows.ids },
       );
       this.#shards.set(province, s);
+      this.#evict();
     }
     return s;
+  }
+
+  /** Drops the least recently used shards built on demand, beyond `maxLoaded`. */
+  #evict(): void {
+    const extra = [...this.#shards.keys()].filter((p) => !this.#home.has(p));
+    for (const p of extra.slice(0, Math.max(0, extra.length - this.#maxLoaded))) this.#shards.delete(p);
   }
 
   /**
@@ -146,10 +174,17 @@ export class ShardedIndex {
     if (typeof opts.province === 'string' && this.registry.province(opts.province)) return opts.province;
     if (typeof text !== 'string') return undefined;
     const ws = queryKey(text.slice(0, 200)).allWords;
+    // The last word still being typed: `vinh` of `p. vinh h…` names no place yet.
+    const typing = !/[\s,.;]$/u.test(text);
     for (let i = ws.length - 1; i > 0; i--) {
-      const marker = MARKERS.get(ws[i - 1]!) ?? MARKERS.get(ws.slice(Math.max(0, i - 2), i).join(' '));
+      const m1 = MARKERS.get(ws[i - 1]!);
+      const m2 = MARKERS.get(ws.slice(Math.max(0, i - 2), i).join(' '));
+      // A marker and a place with nothing before them (`P. Vĩnh Hải`, `xã Hồ`) is a unit, in the
+      // units shard: it limits nothing (limiting it made every prefix typed build a shard).
+      const marker = m1 && i - 1 > 0 ? m1 : m2 && i - 2 > 0 ? m2 : undefined;
       for (let n = Math.min(4, ws.length - i); n >= 1; n--) {
         const key = ws.slice(i, i + n).join(' ');
+        if (typing && i + n === ws.length && this.#longer.has(key)) continue;
         const p =
           marker === 'ward'
             ? this.#wards.get(key)
@@ -178,7 +213,8 @@ export class ShardedIndex {
   suggest(text: string, opts: SuggestOptions = {}): Suggestion[] {
     const province = this.provinceOf(text, opts);
     const one = province && this.shard(province);
-    const shards = [this.units, ...(province ? (one ? [one] : []) : this.#shards.values())];
+    const home = [...this.#home].map((p) => this.#shards.get(p)).filter((s): s is SearchIndex => !!s);
+    const shards = [this.units, ...(province ? (one ? [one] : []) : home)];
     // Every shard reads the query with the words of all the shards searched, and they step
     // through the levels together (every word, then all but one…) as one index would.
     const vocab = new VocabularyUnion(shards.map(vocabularyOf));
@@ -213,6 +249,15 @@ export class ShardedIndex {
       const r = s.get(id);
       if (r) return r;
     }
+    // A street or place of a shard not built (or dropped): its province's shard.
+    const p = this.#provinceOfId(id);
+    return p && !this.#shards.has(p) ? this.shard(p)?.get(id) : undefined;
+  }
+
+  #provinceOfId(id: string): string | undefined {
+    const m = /^(street|poi|address):([^:]+)/.exec(id);
+    if (!m) return undefined;
+    for (const [p, r] of this.#rows) if (m[1] === 'poi' ? r.pois.some((x) => x[0] === m[2]) : r.ids.includes(`street:${m[2]}`)) return p;
     return undefined;
   }
 }
