@@ -22,9 +22,10 @@ import {
 import { StreetDirectory } from '@diachiso/core/internal';
 import { looksLikeWholeAddress, retrieveComposed, suggestWholeAddress } from './whole-address.js';
 import { layer, type LayerCollection } from './services.js';
-import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset } from '@diachiso/data';
+import { loadDataset, loadManifest, type LoadOptions, type LoadedDataset, type Manifest, type PartName } from '@diachiso/data';
 import { createStore, get, set } from 'idb-keyval';
-import { SearchIndex, type IndexSnapshot, type SuggestOptions } from './search-index.js';
+import type { SearchIndex, IndexSnapshot, SearchSources, SuggestOptions } from './search-index.js';
+import { ShardedIndex } from './index/shards.js';
 import { recordsFormat } from './index/format.js';
 import { WardLocator } from './reverse.js';
 import { NearbyIndex, type NearbyOptions } from './nearby.js';
@@ -42,7 +43,7 @@ import { NearbyIndex, type NearbyOptions } from './nearby.js';
  */
 export class OfflineEngine {
   /** The search index. */
-  readonly index: SearchIndex;
+  readonly index: ShardedIndex;
   /** The reverse geocoder. */
   readonly locator: WardLocator;
   /** How the dataset was loaded (version, cache, attribution). */
@@ -67,7 +68,7 @@ export class OfflineEngine {
    * @param streets - The streets with their lines (for the nearest streets in `reverse`).
    */
   constructor(
-    index: SearchIndex,
+    index: ShardedIndex,
     locator: WardLocator,
     dataset: Omit<LoadedDataset, 'parts'>,
     gazetteer: Gazetteer | (() => Gazetteer),
@@ -117,37 +118,34 @@ export class OfflineEngine {
     let p = engines.get(key);
     if (!p) {
       p = (async () => {
-        // The text index is stored in IndexedDB beside the dataset: a second visit loads it
-        // instead of re-indexing. It is read while the dataset parts are read.
-        const wantCache = opts.cache !== false && typeof indexedDB !== 'undefined';
-        const snapRead = wantCache
-          ? loadManifest(opts)
-              .then((m) => {
-                const st = snapshotStore();
-                return st ? get<IndexSnapshot>(snapshotKey(m.version), st) : undefined;
-              })
-              .catch(() => undefined)
-          : Promise.resolve(undefined);
         const t0 = now();
-        const [ds, snapped] = await Promise.all([
+        // The text index is stored in IndexedDB shard by shard beside the dataset: a second
+        // visit restores the units and Khánh Hòa's shard instead of re-indexing. They are read
+        // while the dataset parts are read.
+        const wantCache = opts.cache !== false && typeof indexedDB !== 'undefined';
+        const snapRead = wantCache ? readSnapshots(opts) : Promise.resolve({ keys: undefined, snaps: {} });
+        const [ds, stored] = await Promise.all([
           loadDataset(['admin', 'legacy', 'wards', 'streets', 'pois', 'zones'], opts).then((d) => (measure('dataset', t0), d)),
           snapRead.then((x) => (measure('snapshot read', t0), x)),
         ]);
         const t1 = now();
-        const store = ds.cache === 'indexeddb' ? snapshotStore() : undefined;
-        const key = snapshotKey(ds.version);
-        let snap: IndexSnapshot | undefined = store ? snapped : undefined;
-        let index: SearchIndex;
-        try {
-          index = new SearchIndex(ds.parts, snap);
-        } catch {
-          index = new SearchIndex(ds.parts); // a stale or corrupt snapshot: rebuild
-          snap = undefined;
-        }
-        // Written when the page is idle: serialising the index takes tens of milliseconds, which
+        const store = ds.cache === 'indexeddb' && stored.keys ? snapshotStore() : undefined;
+        const built: Array<[string, SearchIndex]> = [];
+        const index = new ShardedIndex(ds.parts as SearchSources, {
+          preload: HOME,
+          ...(store ? { snapshots: stored.snaps } : {}),
+          onBuilt: (shard, idx) => built.push([shard, idx]),
+        });
+        // Written when the page is idle: serialising a shard takes tens of milliseconds, which
         // should not land on the user's first keystrokes.
         whenIdle(() => index.warmUp());
-        if (store && !index.fromSnapshot) whenIdle(() => void set(key, index.snapshot(), store).catch(() => undefined));
+        if (store)
+          whenIdle(() => {
+            for (const [shard, idx] of built) {
+              const key = stored.keys!(shard);
+              if (key) void set(key, idx.snapshot(), store).catch(() => undefined);
+            }
+          });
         measure(index.fromSnapshot ? 'index restored' : 'index built', t1);
         const locator = new WardLocator(ds.parts.wards, index.registry);
         const { parts: _parts, ...report } = ds;
@@ -296,11 +294,48 @@ function whenIdle(fn: () => void): void {
   if (g.requestIdleCallback) g.requestIdleCallback(fn, { timeout: 5000 });
   else setTimeout(fn, 500);
 }
+/** The province shards built at load (Khánh Hòa, the pilot); others are built on first need. */
+const HOME = ['56'];
+
 /**
- * The snapshot's key: the dataset version and the records format (a hash of what the
- * record-building code makes of a fixed sample), so a snapshot of older code is never even read.
+ * The keys of the stored shard snapshots: the hashes of the dataset parts a shard is made of
+ * (the units: admin and legacy; a province's: those and the streets and places) and the records
+ * format (a hash of what the record-building code makes of a fixed sample). A new street list
+ * leaves the units' snapshot valid; a snapshot of older code is never even read.
  */
-const snapshotKey = (version: string) => `${version}/search-index/${recordsFormat()}`;
+function shardKeys(m: Manifest): (shard: string) => string | undefined {
+  const sha = (names: readonly PartName[]) => names.map((n) => m.parts[n]?.sha256.slice(0, 12) ?? '?').join('.');
+  const units = sha(['admin', 'legacy']);
+  const all = sha(['admin', 'legacy', 'streets', 'pois']);
+  return (shard) =>
+    shard === 'units'
+      ? `units/${units}/search-index/${recordsFormat()}`
+      : /^\d{2}$/.test(shard)
+        ? `${shard}/${all}/search-index/${recordsFormat()}`
+        : undefined;
+}
+
+/** Reads the stored snapshots of the units and the preloaded shards (none on any failure). */
+async function readSnapshots(
+  opts: LoadOptions,
+): Promise<{ keys: ((shard: string) => string | undefined) | undefined; snaps: Record<string, IndexSnapshot> }> {
+  try {
+    const keys = shardKeys(await loadManifest(opts));
+    const st = snapshotStore();
+    if (!st) return { keys: undefined, snaps: {} };
+    const snaps: Record<string, IndexSnapshot> = {};
+    await Promise.all(
+      ['units', ...HOME].map(async (shard) => {
+        const s = await get<IndexSnapshot>(keys(shard)!, st);
+        if (s && typeof s === 'object') snaps[shard] = s;
+      }),
+    );
+    return { keys, snaps };
+  } catch {
+    return { keys: undefined, snaps: {} };
+  }
+}
+
 let idbStore: ReturnType<typeof createStore> | undefined;
 function snapshotStore(): ReturnType<typeof createStore> | undefined {
   try {

@@ -33,7 +33,7 @@ export function looksLikeWholeAddress(text: string): boolean {
 export function suggestWholeAddress(
   text: string,
   opts: SuggestOptions,
-  deps: { index: SearchIndex; resolve: (t: string) => Resolution },
+  deps: { index: Pick<SearchIndex, 'suggest' | 'get'>; resolve: (t: string) => Resolution },
 ): Suggestion[] {
   const limit = Math.max(1, Math.min(50, Math.floor(Number(opts.limit ?? 5)) || 5));
   const r = deps.resolve(text);

@@ -24,6 +24,11 @@ export interface ShardedOptions {
    * dropped first); default 3. Keeps the heap at the size of the provinces in use.
    */
   maxLoaded?: number;
+  /**
+   * Called when a shard is built rather than restored (`units` or a province code), to store
+   * its snapshot for the next visit.
+   */
+  onBuilt?: (shard: string, index: SearchIndex) => void;
 }
 
 /**
@@ -53,6 +58,7 @@ export class ShardedIndex {
   readonly #shards = new Map<string, SearchIndex>();
   readonly #home: ReadonlySet<string>;
   readonly #maxLoaded: number;
+  readonly #onBuilt: ((shard: string, index: SearchIndex) => void) | undefined;
   // Folded names → their province, or `null` when several provinces have one of that name.
   readonly #provinces = new Map<string, string | null>();
   readonly #districts = new Map<string, string | null>();
@@ -71,7 +77,9 @@ export class ShardedIndex {
     this.#snapshots = opts.snapshots ?? {};
     this.#home = new Set(opts.preload ?? [PILOT_PROVINCE]);
     this.#maxLoaded = Math.max(0, Math.floor(opts.maxLoaded ?? 3));
+    this.#onBuilt = opts.onBuilt;
     this.units = restoreOrBuild({ admin: src.admin, ...(src.legacy ? { legacy: src.legacy } : {}) }, this.#snapshots.units);
+    if (!this.units.fromSnapshot) this.#onBuilt?.('units', this.units);
     this.registry = this.units.registry;
     const rows = (code: string) => {
       let r = this.#rows.get(code);
@@ -121,6 +129,17 @@ export class ShardedIndex {
     return [...this.#rows.keys()].filter(Boolean).sort();
   }
 
+  /** Whether the units and every preloaded shard were restored from snapshots (not built). */
+  get fromSnapshot(): boolean {
+    return this.units.fromSnapshot && [...this.#home].every((p) => this.#shards.get(p)?.fromSnapshot ?? true);
+  }
+
+  /** Builds what the shards loaded otherwise build on first use (typo dictionaries, sorted vocabularies). */
+  warmUp(): void {
+    this.units.warmUp();
+    for (const s of this.#shards.values()) s.warmUp();
+  }
+
   /** Provinces whose shard is built. */
   get loaded(): string[] {
     return [...this.#shards.keys()].sort();
@@ -147,6 +166,7 @@ export class ShardedIndex {
         { units: false, streetIds: rows.ids },
       );
       this.#shards.set(province, s);
+      if (!s.fromSnapshot) this.#onBuilt?.(province, s);
       this.#evict();
     }
     return s;
