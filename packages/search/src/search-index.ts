@@ -13,6 +13,7 @@ import { highlight } from './index/highlight.js';
 import { best, score, WEIGHTS, type Scored } from './index/rank.js';
 import { buildRecords, type Prefolded } from './index/records.js';
 import { queryTerms } from './index/terms.js';
+import { repairWords } from './index/repair.js';
 import type { IndexOptions, IndexSnapshot, Rec, SearchSources, SuggestOptions, Term } from './index/types.js';
 import { Vocabulary, type TermVocabulary } from './index/vocabulary.js';
 
@@ -223,7 +224,7 @@ export class SearchIndex {
 
   #suggest(text: string, opts: SuggestOptions, vocab: TermVocabulary, level?: number): Suggestion[] {
     const limit = clampLimit(opts.limit);
-    const r = readQuery(text);
+    const r = withRepairs(readQuery(text), vocab);
     if (!r) return [];
     const { scores, matched } = this.#scoreAll(r, opts, vocab, level);
     const scored = best(scores, Math.max(limit, 3));
@@ -310,6 +311,15 @@ function readQuery(text: string): Reading | undefined {
     // "Dương" is also part of names, Bình Dương).
     streetHint: qw.length > 1 && (qw[0] === 'duong' || qw[0] === 'pho'),
   };
+}
+
+/**
+ * Adds the query's words repaired (Telex, VNI, glued words: see repair.ts) as its first reading
+ * when a word is unknown and its repair is known.
+ */
+function withRepairs(r: Reading | undefined, vocab: TermVocabulary): Reading | undefined {
+  const fixed = r && repairWords(r.readings[0]!, r.trailingSpace, vocab);
+  return fixed ? { ...r!, readings: [fixed.slice(0, 12), ...r!.readings] } : r;
 }
 
 /**

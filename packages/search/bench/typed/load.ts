@@ -63,7 +63,8 @@ const TYPE = /^(Phường|Xã|Thị trấn|Đặc khu)\s+/u;
  * Returns the typed query set with the record ids that count as right: `ward:<code>`,
  * `province:<code>`, `street:<slug>` (as `streetIds` numbers them), `poi:<osmId>`, and for a
  * pre-2025 ward `legacy:<oldCode>:<newCode>` (when its name changed, so that it is a record of
- * its own) and the 2025 `ward:<code>` of every ward it went to.
+ * its own) and the 2025 `ward:<code>` of every ward it went to; for a province, also
+ * `legacy-province:<oldCode>:<code>` (a pre-2025 province that went into it).
  *
  * @param parts - The dataset parts.
  * @param lines - The lines (default: queries.jsonl).
@@ -72,6 +73,7 @@ const TYPE = /^(Phường|Xã|Thị trấn|Đặc khu)\s+/u;
 export function typedQueries(parts: TypedParts, lines: TypedLine[] = readTypedLines()): BenchQuery[] {
   const wards = new Map(parts.admin.wards.map((w) => [w[0], w]));
   const provinces = new Set(parts.admin.provinces.map((p) => p[0]));
+  const provinceNames = new Map(parts.admin.provinces.map((p) => [p[0], p[1]]));
   const sids = streetIds(parts.streets.streets);
   const streetsByName = new Map<string, { id: string; ward: string }[]>();
   for (const [i, r] of parts.streets.streets.entries()) {
@@ -114,7 +116,15 @@ export function typedQueries(parts: TypedParts, lines: TypedLine[] = readTypedLi
     }
     if (e.poi !== undefined) return pois.has(e.poi) ? [`poi:${e.poi}`] : fail('no such point of interest');
     if (e.ward !== undefined) return wards.has(e.ward) ? [`ward:${e.ward}`] : fail('no such 2025 ward');
-    if (e.province !== undefined) return provinces.has(e.province) ? [`province:${e.province}`] : fail('no such province');
+    if (e.province !== undefined) {
+      if (!provinces.has(e.province)) fail('no such province');
+      // A pre-2025 province that went into it (`Ninh Thuận (cũ) → Tỉnh Khánh Hòa`) is right too.
+      // (A record of its own only when its name is not the 2025 province's, as records.ts.)
+      const bare = (n: string) => fold(n.replace(/^(Tỉnh|Thành phố)\s+/u, ''));
+      const now = bare(provinceNames.get(e.province) ?? '');
+      const olds = new Set(parts.legacy.rows.filter((r) => wards.get(r[6])?.[3] === e.province && bare(r[1]) !== now).map((r) => r[0]));
+      return [`province:${e.province}`, ...[...olds].map((o) => `legacy-province:${o}:${e.province}`)];
+    }
     return fail('no expectation');
   };
 

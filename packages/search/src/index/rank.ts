@@ -9,7 +9,7 @@ import { hasAny, hasPrefix, type Rec, type SuggestOptions, type Term } from './t
  */
 export const WEIGHTS = {
   /** Base points of each kind: a province beats a ward of the same name, a ward a street, … */
-  kind: { province: 7, ward: 6, street: 5, legacy: 4, poi: 3, address: 5 } as Readonly<Record<string, number>>,
+  kind: { province: 7, legacyProvince: 6.5, ward: 6, street: 5, legacy: 4, poi: 3, address: 5 } as Readonly<Record<string, number>>,
   /** A query starting with `đường`/`phố` and the record a street (small: "Dương" is in names). */
   streetHint: 5,
   /** A query word equal to a name word. */

@@ -99,6 +99,7 @@ export function buildRecords(src: SearchSources, reg: AdminRegistry, pre?: Prefo
   const legacy = legacyRows(sink, src.legacy);
   if (opts.units !== false) {
     provinceRecords(sink);
+    legacyProvinceRecords(sink, src.legacy);
     wardRecords(sink, legacy.extraCtx);
   }
   streetRecords(sink, src, legacy.districts, opts.streetIds);
@@ -224,6 +225,40 @@ function provinceRecords(sink: RecordSink): void {
       unitType: p.type === 'Tỉnh' ? 'tinh' : 'thanh-pho',
       prio: WEIGHTS.kind.province!,
       provinceCode: p.code,
+    });
+  }
+}
+
+/**
+ * The 63 pre-2025 provinces whose name is not their 2025 province's (`Ninh Thuận` → Khánh Hòa,
+ * `Bình Định` → Gia Lai): people still type them. Each went whole into one 2025 province.
+ */
+function legacyProvinceRecords(sink: RecordSink, legacy: LegacyData | undefined): void {
+  const seen = new Set<string>();
+  for (const row of legacy?.rows ?? []) {
+    const [opc, oprov, , , , , nwc] = row;
+    const np = sink.reg.province(sink.reg.ward(nwc)?.provinceCode ?? '');
+    if (!np || !oprov || seen.has(opc)) continue;
+    seen.add(opc);
+    const old = stripType(oprov);
+    if (words(old.name).join(' ') === words(np.name).join(' ')) continue;
+    const [nameWords, ctxWords] = sink.wordsOf(
+      () => words(old.name),
+      () => words(old.type),
+    );
+    sink.add({
+      s: {
+        id: `legacy-province:${opc}:${np.code}`,
+        kind: 'province',
+        label: `${old.name} (cũ) → ${np.fullName}`,
+        description: `${oprov} (trước 1/7/2025)`,
+        province: sink.provinceRef(np.code)!,
+      },
+      nameWords,
+      ctxWords,
+      unitType: old.type === 'Tỉnh' ? 'tinh' : 'thanh-pho',
+      prio: WEIGHTS.kind.legacyProvince!,
+      provinceCode: np.code,
     });
   }
 }

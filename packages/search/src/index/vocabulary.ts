@@ -9,6 +9,8 @@ export interface TermVocabulary {
   isPrefix(w: string): boolean;
   oneEdit(w: string): string[];
   missingLetter(w: string): string[];
+  /** How many records have the word. */
+  count(w: string): number;
 }
 
 /**
@@ -34,6 +36,10 @@ export class VocabularyUnion implements TermVocabulary {
   missingLetter(w: string): string[] {
     return [...new Set(this.parts.flatMap((v) => v.missingLetter(w)))];
   }
+
+  count(w: string): number {
+    return this.parts.reduce((n, v) => n + v.count(w), 0);
+  }
 }
 
 /**
@@ -53,6 +59,11 @@ export class Vocabulary implements TermVocabulary {
   /** Counts the words of one record. */
   add(ws: ReadonlySet<string>): void {
     for (const w of ws) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+
+  /** How many records have the word `w`. */
+  count(w: string): number {
+    return this.df.get(w) ?? 0;
   }
 
   /** Whether `w` is a word of some record. */
