@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ShardedIndex, type SearchSources } from '@diachiso/search';
+import { ShardedIndex, streetIds, type SearchSources } from '@diachiso/search';
 
 const asset = (name: string) => JSON.parse(readFileSync(new URL(`../../data/assets/${name}.json`, import.meta.url), 'utf8'));
 const admin = asset('admin');
@@ -115,4 +115,15 @@ test('a unit typed alone, or a name still being typed, limits nothing', () => {
   // `ha` of `ha noi` while typing.
   assert.equal(idx.provinceOf('le loi ha'), undefined);
   assert.deepEqual(idx.loaded, []);
+});
+
+test("a shard's street ids are streetIds' over the whole dataset, duplicates numbered in dataset order", () => {
+  const idx = new ShardedIndex(src, { preload: ['56', '01'] });
+  const all = streetIds(src.streets!.streets);
+  const want = new Set(all);
+  const got = new Set<string>();
+  for (const p of ['56', '01']) for (const d of idx.shard(p)!.documents()) if (d.kind === 'street') got.add(d.id);
+  assert.deepEqual([...got].sort(), [...want].sort());
+  // The Hà Nội Trần Phú comes after Khánh Hòa's in the data: it is the second.
+  assert.equal(idx.suggest('tran phu', { province: '01', limit: 5 }).find((s) => s.kind === 'street')?.id, all.at(-1));
 });

@@ -2,7 +2,8 @@
 // each, built on first need), beside one nationwide shard of units (provinces, 2025 and pre-2025
 // wards). See docs/decisions/0010-search-shards.md.
 import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH } from '@diachiso/core';
-import { queryKey, streetIds } from '@diachiso/core/internal';
+import { fold } from '@diachiso/core';
+import { queryKey } from '@diachiso/core/internal';
 import { SearchIndex, suggestWith, vocabularyOf } from '../search-index.js';
 import { VocabularyUnion } from './vocabulary.js';
 import { PILOT_PROVINCE } from './rank.js';
@@ -54,7 +55,10 @@ export class ShardedIndex {
   readonly registry: AdminRegistry;
   readonly #src: SearchSources;
   readonly #snapshots: Readonly<Record<string, IndexSnapshot>>;
-  readonly #rows = new Map<string, { streets: StreetRow[]; ids: string[]; pois: PoiRow[] }>();
+  // Per province: its street rows, each row's occurrence of its name over the whole dataset
+  // (`tran-phu-2` is the second Trần Phú: ids are made when a shard is built, not kept for
+  // every street of the country), and its places.
+  readonly #rows = new Map<string, { streets: StreetRow[]; occ: number[]; pois: PoiRow[] }>();
   readonly #shards = new Map<string, SearchIndex>();
   readonly #home: ReadonlySet<string>;
   readonly #maxLoaded: number;
@@ -83,16 +87,19 @@ export class ShardedIndex {
     this.registry = this.units.registry;
     const rows = (code: string) => {
       let r = this.#rows.get(code);
-      if (!r) this.#rows.set(code, (r = { streets: [], ids: [], pois: [] }));
+      if (!r) this.#rows.set(code, (r = { streets: [], occ: [], pois: [] }));
       return r;
     };
     const provinceOf = (ward: string) => this.registry.ward(ward)?.provinceCode ?? '';
     // Street ids are made over the whole dataset (`tran-phu`, `tran-phu-2`…), not per shard.
-    const ids = streetIds(src.streets?.streets ?? []);
-    for (const [i, s] of (src.streets?.streets ?? []).entries()) {
+    const seen = new Map<string, number>();
+    for (const s of src.streets?.streets ?? []) {
+      const slug = slugOf(s[0]);
+      const n = (seen.get(slug) ?? 0) + 1;
+      seen.set(slug, n);
       const r = rows(provinceOf(s[4]));
       r.streets.push(s);
-      r.ids.push(ids[i]!);
+      r.occ.push(n);
     }
     for (const p of src.pois?.pois ?? []) rows(provinceOf(p[6])).pois.push(p);
     this.#learnPlaces();
@@ -163,7 +170,7 @@ export class ShardedIndex {
       s = restoreOrBuild(
         { admin, ...(legacy ? { legacy } : {}), streets: { streets: rows.streets }, pois: { pois: rows.pois } },
         this.#snapshots[province],
-        { units: false, streetIds: rows.ids },
+        { units: false, streetIds: rows.streets.map((r, i) => streetId(r[0], rows.occ[i]!)) },
       );
       this.#shards.set(province, s);
       if (!s.fromSnapshot) this.#onBuilt?.(province, s);
@@ -277,7 +284,9 @@ export class ShardedIndex {
   #provinceOfId(id: string): string | undefined {
     const m = /^(street|poi|address):([^:]+)/.exec(id);
     if (!m) return undefined;
-    for (const [p, r] of this.#rows) if (m[1] === 'poi' ? r.pois.some((x) => x[0] === m[2]) : r.ids.includes(`street:${m[2]}`)) return p;
+    for (const [p, r] of this.#rows)
+      if (m[1] === 'poi' ? r.pois.some((x) => x[0] === m[2]) : r.streets.some((x, i) => streetId(x[0], r.occ[i]!) === `street:${m[2]}`))
+        return p;
     return undefined;
   }
 }
@@ -294,6 +303,12 @@ function restoreOrBuild(src: SearchSources, snap: IndexSnapshot | undefined, opt
   return new SearchIndex(src, undefined, opts);
 }
 
+/** A street name's slug, as `streetIds` makes it. */
+const slugOf = (name: string) => fold(name).replace(/[^a-z0-9]+/g, '-');
+/** The id of the `n`th street of this name in the dataset (as `streetIds`: `tran-phu`, `tran-phu-2`). */
+function streetId(name: string, n: number): string {
+  return `street:${slugOf(name)}${n > 1 ? `-${n}` : ''}`;
+}
 /** Unit markers (folded) before a place name, and the names they introduce. */
 const MARKERS: ReadonlyMap<string, 'province' | 'district' | 'ward'> = new Map([
   ...(['tinh'] as const).map((m) => [m, 'province'] as const),
