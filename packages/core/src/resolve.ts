@@ -404,6 +404,12 @@ function numberBefore(p: ParsedAddress, c: AddressComponent): boolean {
   return !!h && h.end <= c.start && !/[,;|\n]/.test(p.input.slice(h.end, c.start));
 }
 
+/** Whether an alley (`ngõ 3`) comes right before the component (a comma between or not: a lane is a street's). */
+function alleyBefore(p: ParsedAddress, c: AddressComponent): boolean {
+  const a = p.components.alley;
+  return !!a && a.end <= c.start && /^[\s,;|]*$/.test(p.input.slice(a.end, c.start));
+}
+
 /** Whether the component is the leftmost unit of the text (nothing but a number/alley before it). */
 function leftmost(p: ParsedAddress, c: AddressComponent): boolean {
   const { houseNumber: _h, alley: _a, ...rest } = p.components;
@@ -486,7 +492,11 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   if (c.ward) {
     const w = c.ward;
     const unmarked = !w.unitType;
-    const asStreetFirst = unmarked && !c.street && numberBefore(parsed, w) && !!readStreet(w.value, streets, g, scope);
+    // "18/3 Phan Chu Trinh, Hoàn Kiếm", "18 ngõ 3 Phan Chu Trinh Hoàn Kiếm": a name right after
+    // the house number or the lane, with a place typed after it, is the street the house is on,
+    // even where an old ward has that name (streets give their names to wards).
+    const afterHouse = numberBefore(parsed, w) || alleyBefore(parsed, w);
+    const asStreetFirst = unmarked && !c.street && afterHouse && (!!(c.district || c.province) || !!readStreet(w.value, streets, g, scope));
     wardCands = asStreetFirst ? [] : readWard(w, g, scope);
     if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
       // "P. Vinh Hia, Nha Trang": one edit from a ward name of the place typed.
