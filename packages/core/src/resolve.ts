@@ -65,6 +65,13 @@ export interface Resolution {
   readonly components: readonly ComponentVerdict[];
   /** How precisely the place was established. */
   readonly granularity: Granularity;
+  /**
+   * The 2025 ward code the text most likely means when several candidates remain: a bare name
+   * that is both a pre-2025 district and the one 2025 ward of that name inside it (`Quốc Oai`,
+   * `Cư Jút`) is that ward; the district's other wards stay candidates after it. It is then the
+   * first candidate, and the ward's verdict is `unconfirmed`. See docs/decisions/0013.
+   */
+  readonly preferred?: string;
 }
 
 /** The region the text restricts to: province codes and, below them, 2025 ward codes. */
@@ -553,7 +560,64 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
       c = parsed.components;
     }
   }
-  return finish(raw, text, parsed, scope, wardCands, street, g);
+  const pref = street ? undefined : preferNamedWard(parsed, g, scope, provinceScope ?? {}, wardCands);
+  if (pref) ({ parsed, wardCands } = pref);
+  return finish(raw, text, parsed, scope, wardCands, street, g, pref?.code);
+}
+
+/**
+ * The one 2025 ward named `key` (as spelled, when typed with diacritics) within the province
+ * typed (anywhere when none), when it lies among `wards` (a pre-2025 district's 2025 wards) and
+ * is the only one of them to carry the name: a city divided into quarters that keep its name
+ * (Nha Trang and Bắc, Nam, Tây Nha Trang; Cam Ranh and Bắc Cam Ranh) is still the whole city.
+ */
+function namedWardIn(g: Gazetteer, key: string, text: string, provinceScope: Scope, wards: ReadonlySet<string>): Ward | undefined {
+  let named = (g.wardsByKey.get(key) ?? []).filter((w) => inScope(g, provinceScope, w.code));
+  const spelled = typedName(text);
+  const same = spelled ? named.filter((w) => sameSpelling(spelled, canonicalSpelling(bareName(w.name)))) : [];
+  if (same.length) named = same;
+  const one = named.length === 1 && wards.has(named[0]!.code) ? named[0] : undefined;
+  const carries = (code: string) => ` ${nameKey(bareName(g.registry.ward(code)?.name ?? ''))} `.includes(` ${key} `);
+  return one && [...wards].every((code) => code === one.code || !carries(code)) ? one : undefined;
+}
+
+/**
+ * A bare name that is both a pre-2025 district and the one 2025 ward of that name, inside that
+ * district ("12 Lê Lợi, Quốc Oai", "Cư Jút"): the 2025 ward, with the district's other 2025 wards
+ * kept as candidates after it (docs/decisions/0013). Undefined when the rule does not apply: a
+ * type word typed (`Huyện Quốc Oai`), a ward or street found, the ward of that name outside the
+ * district, or several wards of that name in the place typed.
+ */
+function preferNamedWard(
+  parsed: ParsedAddress,
+  g: Gazetteer,
+  scope: Scope,
+  provinceScope: Scope,
+  wardCands: ResolvedCandidate[] | undefined,
+): { parsed: ParsedAddress; wardCands: ResolvedCandidate[] | undefined; code: string } | undefined {
+  const c = parsed.components;
+  // Read as the old district (typed with a street or number), no ward found in it.
+  const d = c.district;
+  if (d?.key && !d.unitType && !wardCands?.length && scope.districts && scope.wards) {
+    const w = namedWardIn(g, d.key, d.text, provinceScope, scope.wards);
+    if (!w) return undefined;
+    const comps = { ...c, ward: { ...d, value: w.name } };
+    delete comps.district;
+    return { parsed: { ...parsed, components: comps }, wardCands, code: w.code };
+  }
+  // Typed alone (no street): read as the 2025 ward; the old district's other wards join it.
+  const x = c.ward;
+  if (!x?.key || x.unitType || c.district || c.street || !wardCands?.length) return undefined;
+  const area = readDistrict(x.key, x.text, g, provinceScope);
+  const w = area?.wards && namedWardIn(g, x.key, x.text, provinceScope, area.wards);
+  if (!w || !wardCands.some((k) => k.ward.code === w.code)) return undefined;
+  const more: ResolvedCandidate[] = [];
+  for (const code of area.wards ?? [])
+    if (!wardCands.some((k) => k.ward.code === code)) {
+      const k = candidate(g, code, RESOLVE_WEIGHTS.scopeWard);
+      if (k) more.push(k);
+    }
+  return { parsed, wardCands: [...wardCands, ...more], code: w.code };
 }
 
 /** Stage 5: candidates from the ward, the street and the scope; then the verdicts. */
@@ -565,6 +629,7 @@ function finish(
   wardCands: ResolvedCandidate[] | undefined,
   street: StreetPlace | undefined,
   g: Gazetteer,
+  preferred?: string,
 ): Resolution {
   const constrained = !!(scope.provinces || scope.wards);
   let cands: ResolvedCandidate[] = [];
@@ -598,10 +663,26 @@ function finish(
   }
   cands = dedupe(cands);
   sortCandidates(cands, street, scope.districtName);
+  // The likely reading first (its 2025 era entry before any pre-2025 one of that ward).
+  if (preferred) {
+    const first = cands.findIndex((x) => x.ward.code === preferred && x.era === '2025');
+    const at = first >= 0 ? first : cands.findIndex((x) => x.ward.code === preferred);
+    if (at > 0) cands.unshift(...cands.splice(at, 1));
+  }
   const provinces = [...(scope.provinces ?? [])];
   // A ward typed and found narrows the place to its 2025 ward(s).
   const scopeWards = wardCands?.length ? [...new Set(wardCands.map((x) => x.ward.code))] : [...(scope.wards ?? [])];
-  const r = { input, text, parsed, candidates: cands, provinces, scopeWards, constrained, ...(street ? { street } : {}) };
+  const r = {
+    input,
+    text,
+    parsed,
+    candidates: cands,
+    provinces,
+    scopeWards,
+    constrained,
+    ...(street ? { street } : {}),
+    ...(preferred && cands[0]?.ward.code === preferred ? { preferred } : {}),
+  };
   const { components, granularity } = verdicts(r, scope, g);
   return { ...r, components, granularity };
 }
@@ -666,7 +747,7 @@ function verdicts(
   const out: ComponentVerdict[] = [];
   const cands = r.candidates;
   const wards = new Set(cands.map((x) => x.ward.code));
-  const one = wards.size === 1 ? cands[0] : undefined;
+  const one = wards.size === 1 || r.preferred ? cands[0] : undefined;
   if (c.houseNumber)
     out.push({
       component: 'houseNumber',
@@ -755,7 +836,17 @@ function unitVerdicts(
   const c = r.parsed.components;
   const out: ComponentVerdict[] = [];
   const w = c.ward;
-  if (w && one) {
+  if (w && one && r.preferred) {
+    const others = new Set(r.candidates.map((x) => x.ward.code)).size - 1;
+    out.push({
+      component: 'ward',
+      text: w.text,
+      value: one.ward.name,
+      verdict: 'unconfirmed',
+      vi: `"${w.text}" được hiểu là ${one.ward.name} (đơn vị từ 1/7/2025); nếu là quận/huyện cũ cùng tên thì địa chỉ có thể thuộc một trong ${others} phường/xã khác đã liệt kê.`,
+      en: `"${w.text}" is read as ${one.ward.name} (a 2025 unit); if the former district of that name was meant, the address may be in one of the ${others} other wards/communes listed.`,
+    });
+  } else if (w && one) {
     if (one.era === 'legacy' && one.legacy) {
       const cite = one.citation;
       out.push({
@@ -824,7 +915,7 @@ function provinceVerdict(r: Omit<Resolution, 'components' | 'granularity'>, g: G
   const p = r.parsed.components.province;
   const provs = new Set(r.candidates.map((x) => x.province.code));
   const name: string | undefined =
-    provs.size === 1
+    provs.size === 1 || r.preferred
       ? r.candidates[0]!.province.name
       : r.provinces.length === 1
         ? g.registry.province(r.provinces[0]!)?.fullName
