@@ -324,10 +324,11 @@ const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
 /** See the call in {@link resolveAddress}: a ward read from what the parser left unread. */
 function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: ParsedAddress; cands: ResolvedCandidate[] } | undefined {
   const c = p.components;
-  const spans: { start: number; end: number; drop?: Unrecognized }[] = [];
+  const spans: { start: number; end: number; drop?: Unrecognized; numbered?: boolean }[] = [];
   if (c.ward) {
     const u = p.unrecognized.find((x) => sameSegment(p, c.ward!, x));
-    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u });
+    // A ward's own name may hold a number ("Phường 2 Bảo Lộc"); elsewhere a number is no ward's.
+    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u, numbered: true });
   }
   if (c.district && !c.district.unitType && !scope.districts) spans.push({ start: c.district.start, end: c.district.end });
   for (const u of p.unrecognized)
@@ -338,7 +339,7 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
     const folded = nameKey(text);
     const type = UNIT_WORD.exec(folded);
     const key = folded.replace(UNIT_WORD, '');
-    if (/\d/.test(key)) continue;
+    if (/\d/.test(key) && !sp.numbered) continue;
     const unitType = type?.[1] ? (type[1].replace(' ', '-') as UnitType) : undefined;
     const read = (k: string) => {
       const w: AddressComponent = {
@@ -525,12 +526,27 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   // ---- a locality the parser could not read, within the province typed: one slip off a ward's
   // name ("Gia Kiệwm", "Trn Yên"), a ward's name cut short by a slip in its last word ("Xã Nam
   // Thanh Moện"), or an old district's name that is no district there but a ward ("Gia Lâm, Ninh Bình")
-  if ((scope.provinces || scope.wards) && !wardCands?.length) {
+  // A ward followed in its part by a leftover ("Phường 2 Bả Lộc": Phường 2 of Đà Lạt or of Bảo
+  // Lộc) is first read whole, one slip allowed ("Phường 2 Bảo Lộc").
+  const leftover = !!c.ward && !!wardCands?.length && parsed.unrecognized.some((u) => sameSegment(parsed, c.ward!, u));
+  if ((scope.provinces || scope.wards) && (!wardCands?.length || leftover)) {
     const read = readLocality(parsed, g, scope);
-    if (read) {
+    const w = read?.parsed.components.ward;
+    if (read && (!leftover || (w && w.start === c.ward!.start && w.end > c.ward!.end))) {
       parsed = read.parsed;
       c = parsed.components;
       wardCands = read.cands;
+      // "160 Lê Văn Hưu, Nha Trangh": one slip off a name that is also an old city reads as the
+      // name itself would: with a street or a number, the old city (the street then decides).
+      const d = w && !w.unitType && !c.district && (c.street || c.houseNumber) ? readDistrict(w.key ?? '', w.text, g, scope) : undefined;
+      if (d && w) {
+        const comps = { ...c, district: { ...w, value: d.districtName ?? w.value } };
+        delete comps.ward;
+        parsed = { ...parsed, components: comps };
+        c = parsed.components;
+        scope = d;
+        wardCands = undefined;
+      }
     }
   }
 
