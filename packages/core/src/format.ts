@@ -89,7 +89,9 @@ export function unitNameEn(name: string): string {
 export function formatAddress(a: FormattableAddress, opts: FormatOptions = {}): string {
   const en = opts.locale === 'en';
   const clean = (s: string | undefined) => (typeof s === 'string' ? s.slice(0, 500).replace(CONTROL, '').replace(/\s+/g, ' ').trim() : '');
-  const street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
+  let street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
+  // A street named by a number or a date keeps its word: "20 Đường 23 Tháng 10", not "20 23 Tháng 10".
+  if (!en && /^(?:\d|số\s)/iu.test(street)) street = `Đường ${street}`;
   const alley = clean(a.alley);
   // House number, lane, street in the order they are written: "18 Ngõ 3 Phan Chu Trinh" is house
   // 18 in lane 3 of Phan Chu Trinh ("Ngõ 3, 18 Phan Chu Trinh" would put the house on the street).

@@ -78,3 +78,13 @@ test('an alley with its street and no house number reads "Hẻm 12 Trần Phú"'
   assert.equal(r.address?.formatted, 'Hẻm 12 Trần Phú, Phường Nha Trang, Tỉnh Khánh Hòa');
   assert.equal(r.address?.formattedEn, 'Hem 12 Tran Phu Street, Nha Trang Ward, Khanh Hoa Province');
 });
+
+test('the street typed is kept as written: "Trần Quý Cáp", and a street named by a date keeps "Đường" after the number', async () => {
+  const q = await verify('10 Trần Quý Cáp, TT Diên Khánh, H. Diên Khánh');
+  assert.equal(q.address?.street, 'Trần Quý Cáp');
+  assert.ok(q.address?.formatted.startsWith('10 Trần Quý Cáp, '));
+  const d = await verify('20 đường 23 tháng 10, Vĩnh Hiệp, Nha Trang');
+  assert.equal(d.address?.houseNumber, '20');
+  assert.equal(d.address?.street, '23 Tháng 10');
+  assert.equal(d.address?.formatted, '20 Đường 23 Tháng 10, Phường Tây Nha Trang, Tỉnh Khánh Hòa');
+});
