@@ -88,3 +88,18 @@ test('the street typed is kept as written: "Trần Quý Cáp", and a street name
   assert.equal(d.address?.street, '23 Tháng 10');
   assert.equal(d.address?.formatted, '20 Đường 23 Tháng 10, Phường Tây Nha Trang, Tỉnh Khánh Hòa');
 });
+
+test('a sub-lane in its lane is one alley, nothing lost: "18 ngách 5 ngõ 3 Phan Chu Trinh"', async () => {
+  for (const [text, alley] of [
+    ['18 ngách 5 ngõ 3 Phan Chu Trinh, Hoàn Kiếm, Hà Nội', 'Ngách 5 Ngõ 3'],
+    ['số 18, ngách 5, ngõ 3, Phan Chu Trinh, Hoàn Kiếm, Hà Nội', 'Ngách 5 Ngõ 3'],
+    ['18 ngõ 3 ngách 5 Phan Chu Trinh, Hoàn Kiếm, Hà Nội', 'Ngõ 3 Ngách 5'],
+  ] as const) {
+    const r = await verify(text);
+    assert.equal(r.address?.houseNumber, '18', text);
+    assert.equal(r.address?.alley, alley, text);
+    assert.equal(r.address?.street, 'Phan Chu Trinh', text);
+    assert.ok(!r.findings.some((f) => f.kind === 'unrecognized'), text);
+    assert.ok(r.address?.formatted.startsWith(`18 ${alley} Phan Chu Trinh, `), text);
+  }
+});

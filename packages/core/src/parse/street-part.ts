@@ -37,12 +37,13 @@ function readAlley(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
   let nb = nameA;
   while (nb < s.b && /^\d/.test(tokens[nb]!.text)) nb++;
   if (nb === nameA) nb = s.b;
-  ctx.set('alley', {
-    text: ctx.textOf(a, nb),
-    value: `${MARKER_WORDS[tokens[a]!.text] ?? ctx.typed(a, a + e.length)} ${ctx.typed(nameA, nb)}`,
-    ...ctx.span(a, nb),
-    confidence: PARSE_WEIGHTS.markedPart,
-  });
+  const value = `${MARKER_WORDS[tokens[a]!.text] ?? ctx.typed(a, a + e.length)} ${ctx.typed(nameA, nb)}`;
+  const prev = ctx.components.alley;
+  const { start, end } = ctx.span(a, nb);
+  if (prev && /^[\s,]*$/.test(ctx.input.slice(prev.end, start))) {
+    // "ngách 5 ngõ 3": a sub-lane in its lane — one alley, both parts, as typed.
+    ctx.components.alley = { ...prev, text: ctx.input.slice(prev.start, end), value: `${prev.value} ${value}`, end };
+  } else ctx.set('alley', { text: ctx.textOf(a, nb), value, start, end, confidence: PARSE_WEIGHTS.markedPart });
   // "Ngõ 3 số 18 Phan Chu Trinh": the house number typed after the lane's, with its word.
   const from = nb < s.b && NUMBER_WORDS.has(tokens[nb]!.text) ? houseAt(ctx, nb, s.b) : undefined;
   if (from !== undefined) nb = from;
