@@ -252,6 +252,11 @@ function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazet
   return near ? streets.find(near).find(here) : undefined;
 }
 
+/** Whether the data has streets in the place (Nha Trang's): a name it lacks there is no street. */
+function streetsKnownIn(streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope): boolean {
+  return !!streets?.streets.some((s) => s.wards.some((w) => inScope(g, scope, w.code)));
+}
+
 /** The one key of `keys` within one edit of `key` (a key of at least 4 letters), if exactly one is. */
 function nearKey(key: string, keys: Iterable<string>): string | undefined {
   if (key.replace(/ /g, '').length < 4) return undefined;
@@ -502,9 +507,11 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
     const unmarked = !w.unitType;
     // "18/3 Phan Chu Trinh, Hoàn Kiếm", "18 ngõ 3 Phan Chu Trinh Hoàn Kiếm": a name right after
     // the house number or the lane, with a place typed after it, is the street the house is on,
-    // even where an old ward has that name (streets give their names to wards).
-    const afterHouse = numberBefore(parsed, w) || alleyBefore(parsed, w);
-    const asStreetFirst = unmarked && !c.street && afterHouse && (!!(c.district || c.province) || !!readStreet(w.value, streets, g, scope));
+    // even where an old ward has that name (streets give their names to wards) — unless the
+    // place's streets are in the data and none has that name ("12 Vĩnh Hải, Nha Trang").
+    const afterHouse = unmarked && !c.street && (numberBefore(parsed, w) || alleyBefore(parsed, w));
+    const asStreetFirst =
+      afterHouse && (!!readStreet(w.value, streets, g, scope) || (!!(c.district || c.province) && !streetsKnownIn(streets, g, scope)));
     wardCands = asStreetFirst ? [] : readWard(w, g, scope);
     if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
       // "P. Vinh Hia, Nha Trang": one edit from a ward name of the place typed.

@@ -49,6 +49,13 @@ test('"18/3 Phan Chu Trinh, Hoàn Kiếm": the name after the house number is th
   }
 });
 
+test('where the streets of the place are in the data and none has the name, a number then an old ward stays the ward', async () => {
+  const r = await verify('12 Vĩnh Hải, Nha Trang');
+  assert.equal(r.address?.ward.name, 'Phường Bắc Nha Trang');
+  assert.equal(r.address?.houseNumber, '12');
+  assert.equal(r.address?.street, undefined);
+});
+
 test('"Hẻm 5 Trần Phú số 7, Nha Trang": a number typed after the street with "số" is the house number', async () => {
   for (const text of ['Hẻm 5 Trần Phú số 7, Nha Trang', 'hem 5 tran phu so 7 nha trang', 'Trần Phú số 7, hẻm 5, Nha Trang']) {
     const r = await verify(text);
