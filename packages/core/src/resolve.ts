@@ -760,6 +760,18 @@ function typedAsIs(input: string, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether the ward a bare name was read as ({@link Resolution.preferred}) was typed otherwise
+ * (`cu jut`, `Trn Yên`, Telex): the answer is then a correction, not the text as typed.
+ */
+export function preferredRespelled(r: Resolution): boolean {
+  const w = r.parsed.components.ward;
+  const one = r.candidates[0];
+  if (!r.preferred || !w || !one) return false;
+  const bare = bareName(one.ward.name);
+  return !(sameSpelling(canonicalSpelling(w.text), canonicalSpelling(bare)) && typedAsIs(r.input, bare));
+}
+
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(
   r: Omit<Resolution, 'components' | 'granularity'>,

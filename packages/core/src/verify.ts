@@ -2,7 +2,14 @@ import { formatAddress } from './format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { ConversionCandidate, LegacyConverter } from './legacy.js';
 import type { ComponentName } from './parse.js';
-import { resolveAddress, type ComponentVerdict, type ComponentVerdictKind, type Granularity, type Resolution } from './resolve.js';
+import {
+  preferredRespelled,
+  resolveAddress,
+  type ComponentVerdict,
+  type ComponentVerdictKind,
+  type Granularity,
+  type Resolution,
+} from './resolve.js';
 import type { StreetDirectory } from './streets.js';
 import type { Citation, UnitRef } from './types.js';
 
@@ -154,6 +161,7 @@ export function verifyAddress(
   // is an old district and its 2025 ward, r.preferred) is the answer; the others stay candidates.
   if (distinct.size > 1 && !r.preferred) status = 'ambiguous';
   else if (
+    preferredRespelled(r) ||
     r.components.some(
       (v) => v.verdict === 'replaced' || v.verdict === 'spelling-corrected' || (v.verdict === 'inferred' && v.component !== 'ward'),
     )

@@ -102,3 +102,12 @@ test('where the 2025 ward of that name lies outside the district, or two distric
   assert.equal(two.status, 'ambiguous');
   assert.deepEqual(new Set(two.candidates.map((c) => c.province.code)), new Set(['19', '91']));
 });
+
+test('typed as the ward is spelled it is valid; typed otherwise (no diacritics, a slip) it is a correction', async () => {
+  assert.equal((await verify('12 Lê Lợi, Quốc Oai, Hà Nội')).status, 'valid');
+  for (const text of ['12 Le Loi, Quoc Oai, Ha Noi', '12 Lê Lợi, Quốc Oaii, Hà Nội', '843 Huỳnh Tịnh Của, Trn Yên, Tỉnh Lào Cai']) {
+    const r = await verify(text);
+    assert.equal(r.status, 'corrected', text);
+    assert.equal(r.components?.find((v) => v.component === 'ward')?.verdict, 'unconfirmed', text);
+  }
+});
