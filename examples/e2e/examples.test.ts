@@ -536,20 +536,21 @@ test('e-service: the draft keeps the pick (the record and the composed text), no
 /**
  * Whole addresses as people type them, each with the house number the order must keep and the
  * 2025 ward it must land on: with and without diacritics, old city/district and old ward, 2025
- * ward, alleys (`45/12`, `K12/5`), a `số` prefix, other provinces.
+ * ward, alleys (`45/12`, `K12/5`, `Hẻm 5 … số 7`, `18 ngõ 3`), a `số` prefix, a bare old district that
+ * is also a 2025 commune (`Quốc Oai`: that commune, decision 0013), other provinces.
  */
 const WHOLE: Array<[typed: string, number: string, ward: string]> = [
   ['12 Trần Phú, P. Lộc Thọ, TP. Nha Trang', '12 Trần Phú', 'Phường Nha Trang'],
   ['12 tran phu p loc tho nha trang', '12 Trần Phú', 'Phường Nha Trang'],
   ['8 Yersin, Phường Nha Trang, Khánh Hòa', '8 Yersin', 'Phường Nha Trang'],
   ['25 hung vuong loc tho nha trang', '25 Hùng Vương', 'Phường Nha Trang'],
-  ['so 8 hung vuong loc tho nha trang', '8 ', 'Phường Nha Trang'],
+  ['so 8 hung vuong loc tho nha trang', '8 Hùng Vương', 'Phường Nha Trang'],
   ['45/12 Nguyễn Thiện Thuật, Lộc Thọ, Nha Trang', '45/12 Nguyễn Thiện Thuật', 'Phường Nha Trang'],
   ['10/3 Lê Thánh Tôn, P. Tân Lập, TP Nha Trang', '10/3 Lê Thánh Tôn', 'Phường Nha Trang'],
   ['15 Phạm Văn Đồng, P. Vĩnh Hòa, Nha Trang', '15 Phạm Văn Đồng', 'Phường Bắc Nha Trang'],
   ['3 Nguyễn Trãi, Phước Tiến, Nha Trang', '3 Nguyễn Trãi', 'Phường Nha Trang'],
   ['99 Lê Hồng Phong, Phước Hải, Nha Trang', '99 Lê Hồng Phong', 'Phường Nam Nha Trang'],
-  ['20 đường 23 tháng 10, Vĩnh Hiệp, Nha Trang', '20 ', 'Phường Tây Nha Trang'],
+  ['20 đường 23 tháng 10, Vĩnh Hiệp, Nha Trang', '20 Đường 23 Tháng 10', 'Phường Tây Nha Trang'],
   ['12 Tran Phu, Phuong Nha Trang, Khanh Hoa', '12 Trần Phú', 'Phường Nha Trang'],
   ['K12/5 Hoàng Văn Thụ, Vạn Thắng, Nha Trang', 'K12/5 Hoàng Văn Thụ', 'Phường Nha Trang'],
   ['120 Thái Nguyên, Phước Tân, Nha Trang', '120 Thái Nguyên', 'Phường Nha Trang'],
@@ -559,8 +560,11 @@ const WHOLE: Array<[typed: string, number: string, ward: string]> = [
   ['34 Nguyễn Huệ, P. Ninh Hiệp, TX Ninh Hòa', '34 Nguyễn Huệ', 'Phường Ninh Hòa'],
   ['15 Nguyễn Trọng Kỷ, P. Cam Lợi, TP Cam Ranh', '15 Nguyễn Trọng Kỷ', 'Phường Cam Linh'],
   ['22 Hùng Vương, Phường Cam Ranh, Khánh Hòa', '22 Hùng Vương', 'Phường Cam Ranh'],
-  ['10 Trần Quý Cáp, TT Diên Khánh, H. Diên Khánh', '10 Trần Q', 'Xã Diên Khánh'],
+  ['10 Trần Quý Cáp, TT Diên Khánh, H. Diên Khánh', '10 Trần Quý Cáp', 'Xã Diên Khánh'],
+  ['Hẻm 5 Trần Phú số 7, Nha Trang', '7 Hẻm 5 Trần Phú', 'Phường Nha Trang'],
   ['15 Hàng Bài, Phường Hoàn Kiếm, Hà Nội', '15 Hàng Bài', 'Phường Hoàn Kiếm'],
+  ['18 ngõ 3 Phan Chu Trinh, Hoàn Kiếm, Hà Nội', '18 Ngõ 3 Phan Chu Trinh', 'Phường Hoàn Kiếm'],
+  ['12 Lê Lợi, Quốc Oai, Hà Nội', '12 Lê Lợi', 'Xã Quốc Oai'],
   ['72 Lê Thánh Tôn, Phường Bến Thành, TP Hồ Chí Minh', '72 Lê Thánh Tôn', 'Phường Bến Thành'],
 ];
 

@@ -89,13 +89,21 @@ export function unitNameEn(name: string): string {
 export function formatAddress(a: FormattableAddress, opts: FormatOptions = {}): string {
   const en = opts.locale === 'en';
   const clean = (s: string | undefined) => (typeof s === 'string' ? s.slice(0, 500).replace(CONTROL, '').replace(/\s+/g, ' ').trim() : '');
-  const street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
-  const streetPart = [clean(a.houseNumber), street ? (en ? `${titleAscii(street)} Street` : street) : ''].filter(Boolean).join(' ');
+  let street = clean(a.street).replace(/^(đường|Đường)\s+/u, '');
+  // A street named by a number or a date keeps its word: "20 Đường 23 Tháng 10", not "20 23 Tháng 10".
+  if (!en && /^(?:\d|số\s)/iu.test(street)) street = `Đường ${street}`;
   const alley = clean(a.alley);
+  // House number, lane, street in the order they are written: "18 Ngõ 3 Phan Chu Trinh" is house
+  // 18 in lane 3 of Phan Chu Trinh ("Ngõ 3, 18 Phan Chu Trinh" would put the house on the street).
+  const streetPart = [
+    clean(a.houseNumber),
+    alley && en ? titleAscii(alley) : alley,
+    street ? (en ? `${titleAscii(street)} Street` : street) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const hamlet = clean(a.hamlet);
-  const local = [alley ? (en ? titleAscii(alley) : alley) : '', streetPart, hamlet ? (en ? titleAscii(hamlet) : hamlet) : ''].filter(
-    Boolean,
-  );
+  const local = [streetPart, hamlet ? (en ? titleAscii(hamlet) : hamlet) : ''].filter(Boolean);
   const ward = en ? unitNameEn(clean(a.ward.name)) : clean(a.ward.name);
   const province = en ? unitNameEn(clean(a.province.name)) : clean(a.province.name);
   const name = clean(a.name);

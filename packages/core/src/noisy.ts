@@ -87,6 +87,8 @@ export function decodeVni(word: string): string {
 
 const TYPE_WORDS = 'Phường|Xã|Quận|Huyện|Thị xã|Thị trấn|Thành phố|Tỉnh|Đặc khu|Đường|Thôn|Ấp|Phố|Hẻm|Ngõ|Kiệt|Ngách';
 const GLUED = new RegExp(`(^|[\\s,.;])(${TYPE_WORDS}|TP\\.|Tp\\.|P\\.|Q\\.|H\\.|X\\.|TX\\.|TT\\.)(?=\\p{Lu})`, 'gu');
+/** A type word typed twice (`Thị xã Thị Xã Buôn Hồ`, `Phường phường 5`): said once. */
+const DOUBLED = new RegExp(`(^|[\\s,.;])(${TYPE_WORDS})\\s+\\2(?=\\s)`, 'giu');
 
 /** Nicknames people type for cities, replaced by the name the gazetteer knows. */
 const NICKNAMES: ReadonlyArray<[RegExp, string]> = [
@@ -167,7 +169,7 @@ function nearName(part: string, g: Gazetteer): string | undefined {
  * ```
  */
 export function prepareText(text: string, g: Gazetteer, streets?: StreetDirectory): string {
-  let t = toNfc(text).replace(GLUED, '$1$2 ');
+  let t = toNfc(text).replace(GLUED, '$1$2 ').replace(DOUBLED, '$1$2');
   for (const [re, to] of NICKNAMES) t = t.replace(re, to);
   if (!/[a-z][a-z1-9]/i.test(t)) return t;
   t = t.replace(HOUSE_WORD, (_m, lead: string, nha?: string) => `${lead}${/^s/.test(_m.trimStart()) ? 's' : 'S'}ố${nha ? ' nhà' : ''}`);

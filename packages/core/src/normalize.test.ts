@@ -57,3 +57,11 @@ test('never throws and stays bounded on hostile input', () => {
   // @ts-expect-error: not a string at runtime
   assert.equal(fold(undefined), '');
 });
+
+test('after q the tone stays on the y: Quý, never Qúy (qu is the consonant)', () => {
+  assert.equal(canonicalSpelling('Trần Quý Cáp'), 'Trần Quý Cáp');
+  assert.equal(canonicalSpelling('Nhị Qúy'), 'Nhị Quý');
+  assert.equal(canonicalSpelling('QÚY'), 'QUÝ');
+  assert.equal(canonicalSpelling('Thuý'), 'Thúy');
+  assert.equal(canonicalSpelling('Quỳnh Lưu'), 'Quỳnh Lưu');
+});

@@ -10,7 +10,8 @@ const COMBINING = /[\u0300-\u036f]/;
 
 /**
  * Returns the text in Unicode NFC with the tone mark of a final `oa`, `oe`, `uy` on the first
- * vowel (`hoà` → `hòa`, `thuỷ` → `thủy`, `khoẻ` → `khỏe`), the spelling of the 2025 resolutions.
+ * vowel (`hoà` → `hòa`, `thuỷ` → `thủy`, `khoẻ` → `khỏe`), the spelling of the 2025 resolutions;
+ * after `q` the tone is the `y`'s (`Qúy` → `Quý`: `qu` is the consonant).
  *
  * @param text - Any string; lone surrogates and control characters are kept as they are.
  * @returns The canonical spelling.
@@ -20,10 +21,20 @@ const COMBINING = /[\u0300-\u036f]/;
  * ```
  */
 export function canonicalSpelling(text: string): string {
-  return toNfc(text)
-    .replace(/([oO])([àáảãạÀÁẢÃẠ])(?![\p{L}\p{M}])/gu, (_, o: string, a: string) => moveTone(o, a))
-    .replace(/([oO])([èéẻẽẹÈÉẺẼẸ])(?![\p{L}\p{M}])/gu, (_, o: string, e: string) => moveTone(o, e))
-    .replace(/([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu, (_, u: string, y: string) => moveTone(u, y));
+  return (
+    toNfc(text)
+      .replace(/([oO])([àáảãạÀÁẢÃẠ])(?![\p{L}\p{M}])/gu, (_, o: string, a: string) => moveTone(o, a))
+      .replace(/([oO])([èéẻẽẹÈÉẺẼẸ])(?![\p{L}\p{M}])/gu, (_, o: string, e: string) => moveTone(o, e))
+      .replace(/(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu, (_, u: string, y: string) => moveTone(u, y))
+      // After q the u is the consonant's: the tone is the y's (`Quý`, never `Qúy`).
+      .replace(/([qQ])([ùúủũụÙÚỦŨỤ])([yY])(?![\p{L}\p{M}])/gu, (_, q: string, u: string, y: string) => q + moveToneBack(u, y))
+  );
+}
+
+/** `úy` → `uý`: the tone of the first vowel moved onto the second. */
+function moveToneBack(toned: string, plain: string): string {
+  const nfd = toned.normalize('NFD');
+  return nfd[0]! + (plain + nfd.slice(1)).normalize('NFC');
 }
 
 function moveTone(first: string, toned: string): string {

@@ -65,6 +65,13 @@ export interface Resolution {
   readonly components: readonly ComponentVerdict[];
   /** How precisely the place was established. */
   readonly granularity: Granularity;
+  /**
+   * The 2025 ward code the text most likely means when several candidates remain: a bare name
+   * that is both a pre-2025 district and the one 2025 ward of that name inside it (`Quốc Oai`,
+   * `Cư Jút`) is that ward; the district's other wards stay candidates after it. It is then the
+   * first candidate, and the ward's verdict is `unconfirmed`. See docs/decisions/0013.
+   */
+  readonly preferred?: string;
 }
 
 /** The region the text restricts to: province codes and, below them, 2025 ward codes. */
@@ -245,6 +252,11 @@ function readStreet(text: string, streets: StreetDirectory | undefined, g: Gazet
   return near ? streets.find(near).find(here) : undefined;
 }
 
+/** Whether the data has streets in the place (Nha Trang's): a name it lacks there is no street. */
+function streetsKnownIn(streets: StreetDirectory | undefined, g: Gazetteer, scope: Scope): boolean {
+  return !!streets?.streets.some((s) => s.wards.some((w) => inScope(g, scope, w.code)));
+}
+
 /** The one key of `keys` within one edit of `key` (a key of at least 4 letters), if exactly one is. */
 function nearKey(key: string, keys: Iterable<string>): string | undefined {
   if (key.replace(/ /g, '').length < 4) return undefined;
@@ -317,10 +329,11 @@ const UNIT_WORD = /^(?:(phuong|xa|thi tran)|p|x|tt|f)\s+/;
 /** See the call in {@link resolveAddress}: a ward read from what the parser left unread. */
 function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: ParsedAddress; cands: ResolvedCandidate[] } | undefined {
   const c = p.components;
-  const spans: { start: number; end: number; drop?: Unrecognized }[] = [];
+  const spans: { start: number; end: number; drop?: Unrecognized; numbered?: boolean }[] = [];
   if (c.ward) {
     const u = p.unrecognized.find((x) => sameSegment(p, c.ward!, x));
-    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u });
+    // A ward's own name may hold a number ("Phường 2 Bảo Lộc"); elsewhere a number is no ward's.
+    if (u) spans.push({ start: c.ward.start, end: u.end, drop: u, numbered: true });
   }
   if (c.district && !c.district.unitType && !scope.districts) spans.push({ start: c.district.start, end: c.district.end });
   for (const u of p.unrecognized)
@@ -331,7 +344,7 @@ function readLocality(p: ParsedAddress, g: Gazetteer, scope: Scope): { parsed: P
     const folded = nameKey(text);
     const type = UNIT_WORD.exec(folded);
     const key = folded.replace(UNIT_WORD, '');
-    if (/\d/.test(key)) continue;
+    if (/\d/.test(key) && !sp.numbered) continue;
     const unitType = type?.[1] ? (type[1].replace(' ', '-') as UnitType) : undefined;
     const read = (k: string) => {
       const w: AddressComponent = {
@@ -402,6 +415,12 @@ function joinStreet(
 function numberBefore(p: ParsedAddress, c: AddressComponent): boolean {
   const h = p.components.houseNumber;
   return !!h && h.end <= c.start && !/[,;|\n]/.test(p.input.slice(h.end, c.start));
+}
+
+/** Whether an alley (`ngõ 3`) comes right before the component (a comma between or not: a lane is a street's). */
+function alleyBefore(p: ParsedAddress, c: AddressComponent): boolean {
+  const a = p.components.alley;
+  return !!a && a.end <= c.start && /^[\s,;|]*$/.test(p.input.slice(a.end, c.start));
 }
 
 /** Whether the component is the leftmost unit of the text (nothing but a number/alley before it). */
@@ -486,7 +505,13 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   if (c.ward) {
     const w = c.ward;
     const unmarked = !w.unitType;
-    const asStreetFirst = unmarked && !c.street && numberBefore(parsed, w) && !!readStreet(w.value, streets, g, scope);
+    // "18/3 Phan Chu Trinh, Hoàn Kiếm", "18 ngõ 3 Phan Chu Trinh Hoàn Kiếm": a name right after
+    // the house number or the lane, with a place typed after it, is the street the house is on,
+    // even where an old ward has that name (streets give their names to wards) — unless the
+    // place's streets are in the data and none has that name ("12 Vĩnh Hải, Nha Trang").
+    const afterHouse = unmarked && !c.street && (numberBefore(parsed, w) || alleyBefore(parsed, w));
+    const asStreetFirst =
+      afterHouse && (!!readStreet(w.value, streets, g, scope) || (!!(c.district || c.province) && !streetsKnownIn(streets, g, scope)));
     wardCands = asStreetFirst ? [] : readWard(w, g, scope);
     if (!asStreetFirst && wardCands.length === 0 && (scope.provinces || scope.wards) && (w.unitType || c.street)) {
       // "P. Vinh Hia, Nha Trang": one edit from a ward name of the place typed.
@@ -508,12 +533,27 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
   // ---- a locality the parser could not read, within the province typed: one slip off a ward's
   // name ("Gia Kiệwm", "Trn Yên"), a ward's name cut short by a slip in its last word ("Xã Nam
   // Thanh Moện"), or an old district's name that is no district there but a ward ("Gia Lâm, Ninh Bình")
-  if ((scope.provinces || scope.wards) && !wardCands?.length) {
+  // A ward followed in its part by a leftover ("Phường 2 Bả Lộc": Phường 2 of Đà Lạt or of Bảo
+  // Lộc) is first read whole, one slip allowed ("Phường 2 Bảo Lộc").
+  const leftover = !!c.ward && !!wardCands?.length && parsed.unrecognized.some((u) => sameSegment(parsed, c.ward!, u));
+  if ((scope.provinces || scope.wards) && (!wardCands?.length || leftover)) {
     const read = readLocality(parsed, g, scope);
-    if (read) {
+    const w = read?.parsed.components.ward;
+    if (read && (!leftover || (w && w.start === c.ward!.start && w.end > c.ward!.end))) {
       parsed = read.parsed;
       c = parsed.components;
       wardCands = read.cands;
+      // "160 Lê Văn Hưu, Nha Trangh": one slip off a name that is also an old city reads as the
+      // name itself would: with a street or a number, the old city (the street then decides).
+      const d = w && !w.unitType && !c.district && (c.street || c.houseNumber) ? readDistrict(w.key ?? '', w.text, g, scope) : undefined;
+      if (d && w) {
+        const comps = { ...c, district: { ...w, value: d.districtName ?? w.value } };
+        delete comps.ward;
+        parsed = { ...parsed, components: comps };
+        c = parsed.components;
+        scope = d;
+        wardCands = undefined;
+      }
     }
   }
 
@@ -543,7 +583,64 @@ export function resolveAddress(input: string, g: Gazetteer, streets?: StreetDire
       c = parsed.components;
     }
   }
-  return finish(raw, text, parsed, scope, wardCands, street, g);
+  const pref = street ? undefined : preferNamedWard(parsed, g, scope, provinceScope ?? {}, wardCands);
+  if (pref) ({ parsed, wardCands } = pref);
+  return finish(raw, text, parsed, scope, wardCands, street, g, pref?.code);
+}
+
+/**
+ * The one 2025 ward named `key` (as spelled, when typed with diacritics) within the province
+ * typed (anywhere when none), when it lies among `wards` (a pre-2025 district's 2025 wards) and
+ * is the only one of them to carry the name: a city divided into quarters that keep its name
+ * (Nha Trang and Bắc, Nam, Tây Nha Trang; Cam Ranh and Bắc Cam Ranh) is still the whole city.
+ */
+function namedWardIn(g: Gazetteer, key: string, text: string, provinceScope: Scope, wards: ReadonlySet<string>): Ward | undefined {
+  let named = (g.wardsByKey.get(key) ?? []).filter((w) => inScope(g, provinceScope, w.code));
+  const spelled = typedName(text);
+  const same = spelled ? named.filter((w) => sameSpelling(spelled, canonicalSpelling(bareName(w.name)))) : [];
+  if (same.length) named = same;
+  const one = named.length === 1 && wards.has(named[0]!.code) ? named[0] : undefined;
+  const carries = (code: string) => ` ${nameKey(bareName(g.registry.ward(code)?.name ?? ''))} `.includes(` ${key} `);
+  return one && [...wards].every((code) => code === one.code || !carries(code)) ? one : undefined;
+}
+
+/**
+ * A bare name that is both a pre-2025 district and the one 2025 ward of that name, inside that
+ * district ("12 Lê Lợi, Quốc Oai", "Cư Jút"): the 2025 ward, with the district's other 2025 wards
+ * kept as candidates after it (docs/decisions/0013). Undefined when the rule does not apply: a
+ * type word typed (`Huyện Quốc Oai`), a ward or street found, the ward of that name outside the
+ * district, or several wards of that name in the place typed.
+ */
+function preferNamedWard(
+  parsed: ParsedAddress,
+  g: Gazetteer,
+  scope: Scope,
+  provinceScope: Scope,
+  wardCands: ResolvedCandidate[] | undefined,
+): { parsed: ParsedAddress; wardCands: ResolvedCandidate[] | undefined; code: string } | undefined {
+  const c = parsed.components;
+  // Read as the old district (typed with a street or number), no ward found in it.
+  const d = c.district;
+  if (d?.key && !d.unitType && !wardCands?.length && scope.districts && scope.wards) {
+    const w = namedWardIn(g, d.key, d.text, provinceScope, scope.wards);
+    if (!w) return undefined;
+    const comps = { ...c, ward: { ...d, value: w.name } };
+    delete comps.district;
+    return { parsed: { ...parsed, components: comps }, wardCands, code: w.code };
+  }
+  // Typed alone (no street): read as the 2025 ward; the old district's other wards join it.
+  const x = c.ward;
+  if (!x?.key || x.unitType || c.district || c.street || !wardCands?.length) return undefined;
+  const area = readDistrict(x.key, x.text, g, provinceScope);
+  const w = area?.wards && namedWardIn(g, x.key, x.text, provinceScope, area.wards);
+  if (!w || !wardCands.some((k) => k.ward.code === w.code)) return undefined;
+  const more: ResolvedCandidate[] = [];
+  for (const code of area.wards ?? [])
+    if (!wardCands.some((k) => k.ward.code === code)) {
+      const k = candidate(g, code, RESOLVE_WEIGHTS.scopeWard);
+      if (k) more.push(k);
+    }
+  return { parsed, wardCands: [...wardCands, ...more], code: w.code };
 }
 
 /** Stage 5: candidates from the ward, the street and the scope; then the verdicts. */
@@ -555,6 +652,7 @@ function finish(
   wardCands: ResolvedCandidate[] | undefined,
   street: StreetPlace | undefined,
   g: Gazetteer,
+  preferred?: string,
 ): Resolution {
   const constrained = !!(scope.provinces || scope.wards);
   let cands: ResolvedCandidate[] = [];
@@ -588,10 +686,26 @@ function finish(
   }
   cands = dedupe(cands);
   sortCandidates(cands, street, scope.districtName);
+  // The likely reading first (its 2025 era entry before any pre-2025 one of that ward).
+  if (preferred) {
+    const first = cands.findIndex((x) => x.ward.code === preferred && x.era === '2025');
+    const at = first >= 0 ? first : cands.findIndex((x) => x.ward.code === preferred);
+    if (at > 0) cands.unshift(...cands.splice(at, 1));
+  }
   const provinces = [...(scope.provinces ?? [])];
   // A ward typed and found narrows the place to its 2025 ward(s).
   const scopeWards = wardCands?.length ? [...new Set(wardCands.map((x) => x.ward.code))] : [...(scope.wards ?? [])];
-  const r = { input, text, parsed, candidates: cands, provinces, scopeWards, constrained, ...(street ? { street } : {}) };
+  const r = {
+    input,
+    text,
+    parsed,
+    candidates: cands,
+    provinces,
+    scopeWards,
+    constrained,
+    ...(street ? { street } : {}),
+    ...(preferred && cands[0]?.ward.code === preferred ? { preferred } : {}),
+  };
   const { components, granularity } = verdicts(r, scope, g);
   return { ...r, components, granularity };
 }
@@ -646,6 +760,18 @@ function typedAsIs(input: string, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether the ward a bare name was read as ({@link Resolution.preferred}) was typed otherwise
+ * (`cu jut`, `Trn Yên`, Telex): the answer is then a correction, not the text as typed.
+ */
+export function preferredRespelled(r: Resolution): boolean {
+  const w = r.parsed.components.ward;
+  const one = r.candidates[0];
+  if (!r.preferred || !w || !one) return false;
+  const bare = bareName(one.ward.name);
+  return !(sameSpelling(canonicalSpelling(w.text), canonicalSpelling(bare)) && typedAsIs(r.input, bare));
+}
+
 /** Stage 6: how each component was established, and the granularity. */
 function verdicts(
   r: Omit<Resolution, 'components' | 'granularity'>,
@@ -656,7 +782,7 @@ function verdicts(
   const out: ComponentVerdict[] = [];
   const cands = r.candidates;
   const wards = new Set(cands.map((x) => x.ward.code));
-  const one = wards.size === 1 ? cands[0] : undefined;
+  const one = wards.size === 1 || r.preferred ? cands[0] : undefined;
   if (c.houseNumber)
     out.push({
       component: 'houseNumber',
@@ -745,7 +871,17 @@ function unitVerdicts(
   const c = r.parsed.components;
   const out: ComponentVerdict[] = [];
   const w = c.ward;
-  if (w && one) {
+  if (w && one && r.preferred) {
+    const others = new Set(r.candidates.map((x) => x.ward.code)).size - 1;
+    out.push({
+      component: 'ward',
+      text: w.text,
+      value: one.ward.name,
+      verdict: 'unconfirmed',
+      vi: `"${w.text}" được hiểu là ${one.ward.name} (đơn vị từ 1/7/2025); nếu là quận/huyện cũ cùng tên thì địa chỉ có thể thuộc một trong ${others} phường/xã khác đã liệt kê.`,
+      en: `"${w.text}" is read as ${one.ward.name} (a 2025 unit); if the former district of that name was meant, the address may be in one of the ${others} other wards/communes listed.`,
+    });
+  } else if (w && one) {
     if (one.era === 'legacy' && one.legacy) {
       const cite = one.citation;
       out.push({
@@ -814,7 +950,7 @@ function provinceVerdict(r: Omit<Resolution, 'components' | 'granularity'>, g: G
   const p = r.parsed.components.province;
   const provs = new Set(r.candidates.map((x) => x.province.code));
   const name: string | undefined =
-    provs.size === 1
+    provs.size === 1 || r.preferred
       ? r.candidates[0]!.province.name
       : r.provinces.length === 1
         ? g.registry.province(r.provinces[0]!)?.fullName

@@ -2,7 +2,14 @@ import { formatAddress } from './format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { ConversionCandidate, LegacyConverter } from './legacy.js';
 import type { ComponentName } from './parse.js';
-import { resolveAddress, type ComponentVerdict, type ComponentVerdictKind, type Granularity, type Resolution } from './resolve.js';
+import {
+  preferredRespelled,
+  resolveAddress,
+  type ComponentVerdict,
+  type ComponentVerdictKind,
+  type Granularity,
+  type Resolution,
+} from './resolve.js';
 import type { StreetDirectory } from './streets.js';
 import type { Citation, UnitRef } from './types.js';
 
@@ -60,7 +67,10 @@ export interface VerifiedAddress {
 export interface VerifyResult {
   /** `valid`: as typed, in 2025 form; `corrected`: understood, with changes (see findings);
    *  `ambiguous`: several 2025 units possible within what was typed (see candidates, none is
-   *  chosen); `invalid`: no ward/province found within what was typed. */
+   *  chosen); `invalid`: no ward/province found within what was typed. A bare name that is both
+   *  a pre-2025 district and the 2025 ward of that name inside it (`Quốc Oai`) is that ward, not
+   *  `ambiguous`: the district's other wards follow it in `candidates`, and the ward's component
+   *  verdict is `unconfirmed`. */
   readonly status: VerifyStatus;
   /** The normalised 2025 address (the best candidate's), absent when invalid. */
   readonly address?: VerifiedAddress;
@@ -147,8 +157,11 @@ export function verifyAddress(
     formattedEn: formatAddress(parts, { locale: 'en' }),
   };
   let status: VerifyStatus;
-  if (distinct.size > 1) status = 'ambiguous';
+  // Several wards, none likely above the others: the user chooses. A likely one (a bare name that
+  // is an old district and its 2025 ward, r.preferred) is the answer; the others stay candidates.
+  if (distinct.size > 1 && !r.preferred) status = 'ambiguous';
   else if (
+    preferredRespelled(r) ||
     r.components.some(
       (v) => v.verdict === 'replaced' || v.verdict === 'spelling-corrected' || (v.verdict === 'inferred' && v.component !== 'ward'),
     )

@@ -105,3 +105,29 @@ test('VNI with several mark digits inside a word (D9a8c5, Tru7o7ng2) is decoded'
   assert.equal(prepareText('858 Le6 Va8n Hua6n, D9a8c5 khu Tru7o7ng2 Sa', g, streets), '858 Lê Văn Huân, Đặc khu Trường Sa');
   assert.deepEqual([...new Set((await read('858 Le6 Va8n Hua6n, D9a8c5 khu Tru7o7ng2 Sa, Khanh1 Hoa2')).wards)], ['22736']);
 });
+
+test('a type word typed twice is said once: "Thị xã Thị Xã Buôn Hồ" is the old town, open', async () => {
+  const r = await read('156 Nhà Thờ, Thị xã Thị Xã Buôn Hồ');
+  const plain = await read('156 Nhà Thờ, Thị xã Buôn Hồ');
+  assert.deepEqual(r, plain);
+  assert.equal(r.house, '156');
+  assert.ok(new Set(r.wards).size > 1);
+});
+
+test('one slip off an old city that is also a ward reads as the city: the street then decides', async () => {
+  const { g, streets } = await data;
+  const exact = verifyAddress('160 Lê Văn Hưu, Nha Trang, Tỉnh Khánh Hoà', g, undefined, streets);
+  const slip = verifyAddress('160 Lê Văn Hưu, Nha Trangh, Tỉnh Khánh Hoà', g, undefined, streets);
+  assert.equal(exact.address?.ward.name, 'Phường Nam Nha Trang');
+  assert.equal(slip.address?.ward.name, exact.address?.ward.name);
+  assert.equal(slip.address?.houseNumber, '160');
+});
+
+test('a numbered ward with a slip in the rest of its name is read whole: "Phường 2 Bả Lộc"', async () => {
+  const { g, streets } = await data;
+  const r = verifyAddress('33 Võ Văn Tần, Phường 2 Bả Lộc, Tỉnh Lâmn Đồng', g, undefined, streets);
+  assert.equal(r.address?.ward.name, 'Phường 2 Bảo Lộc');
+  assert.equal(r.status, 'corrected');
+  assert.ok(r.candidates.every((c) => c.province.code === '68'));
+  assert.equal(r.address?.houseNumber, '33');
+});

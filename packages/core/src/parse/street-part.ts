@@ -20,8 +20,11 @@ export function readStreetPart(ctx: ParseContext, street: readonly Seg[]): void 
     if (a < s.b) {
       const c = ctx.components;
       const confidence = matched ? PARSE_WEIGHTS.streetAfterNumber : PARSE_WEIGHTS.streetByPosition;
-      if (!c.street) ctx.set('street', { text: ctx.textOf(a, s.b), value: ctx.typed(a, s.b), ...ctx.span(a, s.b), confidence });
-      else ctx.skip(a, s.b);
+      if (c.street) ctx.skip(a, s.b);
+      else {
+        const b = trailingNumber(ctx, a, s.b);
+        ctx.set('street', { text: ctx.textOf(a, b), value: ctx.typed(a, b), ...ctx.span(a, b), confidence });
+      }
     }
   }
 }
@@ -34,19 +37,65 @@ function readAlley(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
   let nb = nameA;
   while (nb < s.b && /^\d/.test(tokens[nb]!.text)) nb++;
   if (nb === nameA) nb = s.b;
-  ctx.set('alley', {
-    text: ctx.textOf(a, nb),
-    value: `${MARKER_WORDS[tokens[a]!.text] ?? ctx.typed(a, a + e.length)} ${ctx.typed(nameA, nb)}`,
-    ...ctx.span(a, nb),
-    confidence: PARSE_WEIGHTS.markedPart,
-  });
-  if (nb < s.b)
+  const value = `${MARKER_WORDS[tokens[a]!.text] ?? ctx.typed(a, a + e.length)} ${ctx.typed(nameA, nb)}`;
+  const prev = ctx.components.alley;
+  const { start, end } = ctx.span(a, nb);
+  if (prev && /^[\s,]*$/.test(ctx.input.slice(prev.end, start))) {
+    // "ngách 5 ngõ 3": a sub-lane in its lane — one alley, both parts, as typed.
+    ctx.components.alley = { ...prev, text: ctx.input.slice(prev.start, end), value: `${prev.value} ${value}`, end };
+  } else ctx.set('alley', { text: ctx.textOf(a, nb), value, start, end, confidence: PARSE_WEIGHTS.markedPart });
+  // "Ngõ 3 số 18 Phan Chu Trinh": the house number typed after the lane's, with its word.
+  const from = nb < s.b && NUMBER_WORDS.has(tokens[nb]!.text) ? houseAt(ctx, nb, s.b) : undefined;
+  if (from !== undefined) nb = from;
+  const b = nb < s.b ? trailingNumber(ctx, nb, s.b) : nb;
+  if (nb < b)
     ctx.set('street', {
-      text: ctx.textOf(nb, s.b),
-      value: ctx.typed(nb, s.b),
-      ...ctx.span(nb, s.b),
+      text: ctx.textOf(nb, b),
+      value: ctx.typed(nb, b),
+      ...ctx.span(nb, b),
       confidence: PARSE_WEIGHTS.streetAfterAlley,
     });
+}
+
+/** The words that introduce a house number (folded): `số`, `sn` (and `số nhà`, through `số`). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(['so', 'sn']);
+
+/**
+ * A house number introduced by its word at token `i` (`số 18`, `số nhà 7/3B`), read when none was
+ * yet; returns the index of the first token after it, or `undefined` when there is none there.
+ * With `whole`, the number must end at token `b` (nothing after it).
+ */
+function houseAt(ctx: ParseContext, i: number, b: number, whole = false): number | undefined {
+  const { tokens, input } = ctx;
+  if (ctx.components.houseNumber) return undefined;
+  const from = tokens[i]!.start;
+  const hm = HOUSE.exec(input.slice(from, tokens[b - 1]!.end));
+  if (!hm || !/^\s*\p{L}/u.test(hm[0])) return undefined; // the word itself, not a bare number
+  const endOff = from + hm[0].length;
+  let j = i;
+  while (j < b && tokens[j]!.start < endOff) j++;
+  if (whole && j < b) return undefined;
+  ctx.set('houseNumber', {
+    text: input.slice(from, endOff).trim(),
+    value: hm[1]!.replace(/\s+/g, '').toUpperCase(),
+    start: from,
+    end: endOff,
+    confidence: PARSE_WEIGHTS.houseNumber,
+  });
+  return j;
+}
+
+/**
+ * "Trần Phú số 7": a house number typed after the street's name, with its word, ends the street
+ * part; returns where the street's name ends (`b` when there is no such number). The name keeps
+ * at least one word ("Đường số 7" is a street's name).
+ */
+function trailingNumber(ctx: ParseContext, a: number, b: number): number {
+  for (let k = b - 2; k > a && k >= b - 6; k--) {
+    if (!NUMBER_WORDS.has(ctx.tokens[k]!.text) || ctx.tokens[k]!.sep) continue;
+    if (houseAt(ctx, k, b, true) !== undefined) return k;
+  }
+  return b;
 }
 
 /** A hamlet or street introduced by its word (`Thôn Đông Hòa`, `Tổ 3, Khu phố 2`, `Đường 2 Tháng 4`). */
@@ -60,12 +109,13 @@ function readMarkedPart(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
     .slice(a, nameA)
     .map((t) => t.text)
     .join(' ');
+  const b = e.kind === 'street' ? trailingNumber(ctx, nameA, s.b) : s.b;
   const raw =
     e.kind === 'street' && tokens[a]!.text === 'duong'
-      ? ctx.typed(nameA, s.b)
+      ? ctx.typed(nameA, b)
       : e.kind === 'hamlet' && MARKER_WORDS[markerKey]
-        ? `${MARKER_WORDS[markerKey]} ${ctx.typed(nameA, s.b)}`
-        : ctx.typed(a, s.b);
+        ? `${MARKER_WORDS[markerKey]} ${ctx.typed(nameA, b)}`
+        : ctx.typed(a, b);
   const value = raw.charAt(0).toLocaleUpperCase('vi') + raw.slice(1);
   const prev = ctx.components.hamlet;
   if (e.kind === 'hamlet' && prev) {
@@ -80,7 +130,7 @@ function readMarkedPart(ctx: ParseContext, s: Seg, e: ExtraMarker): void {
     };
     return;
   }
-  ctx.set(e.kind as 'hamlet' | 'street', { text: ctx.textOf(a, s.b), value, ...ctx.span(a, s.b), confidence: PARSE_WEIGHTS.markedPart });
+  ctx.set(e.kind as 'hamlet' | 'street', { text: ctx.textOf(a, b), value, ...ctx.span(a, b), confidence: PARSE_WEIGHTS.markedPart });
 }
 
 /** A house number or lot at the start of the segment; returns the index of the first token after it, and whether one was typed. */
