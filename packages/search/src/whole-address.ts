@@ -17,7 +17,9 @@ export function looksLikeWholeAddress(text: string): boolean {
   const t = text.slice(0, 1024);
   return (
     /^\s*(?:(?:số nhà|so nha|số|so|sn)\s*)?(?:[A-Za-z]{1,2})?\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}/iu.test(t) ||
-    /\p{L}[^,]*,\s*\p{L}/u.test(t)
+    /\p{L}[^,]*,\s*\p{L}/u.test(t) ||
+    // A lane and its number first, the house number after (`hem 5 tran phu so 7 nha trang`).
+    /^\s*(?:hẻm|hem|ngõ|ngo|kiệt|kiet|ngách|ngach)\s*\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)*\s+\p{L}/iu.test(t)
   );
 }
 

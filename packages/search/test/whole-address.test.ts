@@ -73,3 +73,13 @@ test('"Số nhà 12 Trần Phú" with no locality is a whole address: the number
   assert.equal(s[0]?.kind, 'address');
   assert.equal(s[0]?.houseNumber, '12');
 });
+
+test('a lane typed first and the house number after the street, without commas: the number kept', async () => {
+  const e = await engine;
+  for (const q of ['hem 5 tran phu so 7 nha trang', 'Hẻm 5 Trần Phú số 7, Nha Trang']) {
+    const s = e.suggest(q, { limit: 5 });
+    assert.equal(s[0]?.houseNumber, '7', q);
+    assert.equal(s[0]?.street, 'Trần Phú', q);
+    assert.equal(s[0]?.province?.code, '56', q);
+  }
+});
