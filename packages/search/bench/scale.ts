@@ -117,7 +117,7 @@ out(
 );
 out();
 out(
-  '| records | engine | build s | heap MB | snapshot MB (gz) | restore s | typing p50 / p95 / p99 ms | top-1 generated | top-1 hand-typed |',
+  '| records | engine | build s | heap MB | snapshot MB (gz) | restore s | typing p50 / p95 / p99 ms | top-1 generated | top-1 hand-typed (by name) |',
 );
 out('|---|---|---|---|---|---|---|---|---|');
 
