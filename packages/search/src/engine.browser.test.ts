@@ -2,7 +2,7 @@
 // units, Khánh Hòa's streets and places), restored on the second visit, and rebuilt when what is
 // stored is damaged or hostile.
 import { expect } from '@open-wc/testing';
-import { createStore, entries, set } from 'idb-keyval';
+import { clear, createStore, entries, set } from 'idb-keyval';
 import { clearMemoryCache } from '@diachiso/data';
 import { OfflineEngine } from './engine.js';
 
@@ -27,6 +27,8 @@ async function until(ok: () => Promise<boolean>, ms = 20000): Promise<void> {
 describe('offline engine index in IndexedDB (shards)', () => {
   it('stores the units and Khánh Hòa shards, and the next visit restores them with the same answers', async () => {
     const base = `https://engine.test/${Math.random().toString(36).slice(2)}/`;
+    // Snapshots are keyed by content, not by URL: other tests of this origin may have stored them.
+    await clear(store);
     clearMemoryCache();
     performance.clearMeasures();
     const first = await OfflineEngine.load(visit(base));

@@ -92,7 +92,7 @@ export function composeAddress(typed: string, s: Suggestion): ComposedAddress {
     const name = own.street ?? tidy(s.label.split(',')[0] ?? '');
     const head = [hn, alley].filter(Boolean).join(' ');
     return {
-      text: head ? (alley ? `${head}, ${s.label}` : `${head} ${s.label}`) : s.label,
+      text: head ? `${head} ${s.label}` : s.label,
       ...(hn ? { houseNumber: hn } : {}),
       ...(alley ? { alley } : {}),
       ...(name ? { street: name } : {}),
