@@ -71,5 +71,35 @@ describe('dcs-verify-dialog', () => {
     const c = await p;
     expect(c.candidate !== undefined).to.equal(true);
     expect(c.address?.ward.code).to.equal(c.candidate!.ward.code);
+    expect(c.address?.formatted).to.include(c.candidate!.ward.name);
+  });
+
+  it('a ward verify chose but could not confirm: its choice selected, the others of the former district offered', async () => {
+    const dlg = await fixture<DcsVerifyDialog>(html`<dcs-verify-dialog .client=${client}></dcs-verify-dialog>`);
+    let p = dlg.open('12 Lê Lợi, Quốc Oai, Hà Nội');
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
+    await dlg.updateComplete;
+    const radios = () => [...dlg.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const labels = () => radios().map((r) => r.parentElement!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(radios().length).to.be.greaterThan(1);
+    expect(labels()[0]).to.match(/^Xã Quốc Oai, /u);
+    expect(radios()[0]!.checked).to.equal(true);
+    await expect(dlg).to.be.accessible();
+    // Taken as proposed with one click…
+    (dlg.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click();
+    expect((await p).address?.ward.name).to.equal('Xã Quốc Oai');
+    // …or another ward of the former district.
+    p = dlg.open('12 Lê Lợi, Quốc Oai, Hà Nội');
+    await waitUntil(() => dlg.isOpen, 'the dialog opens', { timeout: 15000 });
+    await dlg.updateComplete;
+    const other = labels()[1]!.split(',')[0];
+    radios()[1]!.click();
+    await dlg.updateComplete;
+    (dlg.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click();
+    const c = await p;
+    expect(c.address?.ward.name).to.equal(other);
+    expect(c.address?.formatted).to.equal(`12 Lê Lợi, ${other}, Thành phố Hà Nội`);
+    expect(c.address?.postalCode).to.equal(c.candidate!.ward.postalCode);
+    expect(c.address?.postalCode).to.match(/^\d{5}$/);
   });
 });

@@ -205,7 +205,8 @@ export class DcsVerifyDialog extends LitElement {
     this._result = result;
     // Among several candidates none is chosen for the user: one in another province or ward
     // pre-selected would be taken with a single Enter. Otherwise the only one is.
-    this._pick = this.#candidates(result).length > 1 ? -1 : 0;
+    // When verify chose one it could not confirm, its choice is shown selected among the others.
+    this._pick = this.#candidates(result).length > 1 && !this.#unconfirmed(result) ? -1 : 0;
     this._confirmMine = false;
     await this.updateComplete;
     const dlg = this.renderRoot.querySelector('dialog')!;
@@ -226,7 +227,21 @@ export class DcsVerifyDialog extends LitElement {
     const r = this._result;
     const cand = r ? this.#candidates(r)[this._pick] : undefined;
     let address = r?.address;
-    if (r?.address && cand && cand.ward.code !== r.address.ward.code) address = { ...r.address, ward: cand.ward, province: cand.province };
+    if (r?.address && cand && cand.ward.code !== r.address.ward.code) {
+      // The formatted line ends with the ward and province verify chose: it names the pick.
+      const tail = `${r.address.ward.name}, ${r.address.province.name}`;
+      const f = r.address.formatted;
+      const formatted = f.endsWith(tail) ? `${f.slice(0, -tail.length)}${cand.ward.name}, ${cand.province.name}` : f;
+      // The postal code is the picked ward's (none rather than verify's ward's).
+      const { postalCode: _was, ...rest } = r.address;
+      address = {
+        ...rest,
+        ward: cand.ward,
+        province: cand.province,
+        formatted,
+        ...(cand.ward.postalCode ? { postalCode: cand.ward.postalCode } : {}),
+      };
+    }
     const detail: VerifyChoice = {
       choice,
       ...(r ? { result: r } : {}),
@@ -242,10 +257,21 @@ export class DcsVerifyDialog extends LitElement {
     this.dispatchEvent(new DcsVerifyEvent(detail));
   }
 
-  /** The distinct 2025 units among the candidates (one per ward), when the verdict is ambiguous. */
+  /**
+   * The distinct 2025 units among the candidates (one per ward), when the verdict is ambiguous,
+   * or when verify chose a ward it could not confirm among others (a bare former district read
+   * as its ward of that name, decision 0013): then its choice comes first.
+   */
   #candidates(r: VerifyResult): ConversionCandidate[] {
-    if (r.status !== 'ambiguous') return [];
-    return [...new Map(r.candidates.filter((c) => c.ward.code !== undefined).map((c) => [c.ward.code, c])).values()];
+    if (r.status !== 'ambiguous' && !this.#unconfirmed(r)) return [];
+    const first = r.status === 'ambiguous' ? undefined : r.address?.ward.code;
+    const all = [...new Map(r.candidates.filter((c) => c.ward.code !== undefined).map((c) => [c.ward.code, c])).values()];
+    return first ? [...all.filter((c) => c.ward.code === first), ...all.filter((c) => c.ward.code !== first)] : all;
+  }
+
+  /** Verify chose the ward but could not confirm it. */
+  #unconfirmed(r: VerifyResult): boolean {
+    return !!r.address && !!r.components?.some((c) => c.component === 'ward' && c.verdict === 'unconfirmed');
   }
 
   /** "Keep my address": the page shows the warning (a confirm step here is left for later). */
