@@ -29,10 +29,18 @@ export let vocabularyOf: (idx: SearchIndex) => Vocabulary;
  * one level: `0` records with every word, `k` records with all but `k` words at the start or
  * the end (shards step through the levels together, as one index would). @internal
  */
-export let suggestWith: (idx: SearchIndex, text: string, opts: SuggestOptions, vocab: TermVocabulary, level: number) => Suggestion[];
+export let suggestWith: (idx: SearchIndex, query: Reading, opts: SuggestOptions, vocab: TermVocabulary, level: number) => Suggestion[];
 
-/** A query read once: its readings (without and with unit markers), hints and flags. */
-interface Reading {
+/**
+ * Reads a query once (its words, readings with unit markers and repairs, hints), for shards that
+ * search it each with the same vocabulary union. @internal
+ */
+export function readWith(text: string, vocab: TermVocabulary): Reading | undefined {
+  return withRepairs(readQuery(text), vocab);
+}
+
+/** A query read once: its readings (without and with unit markers), hints and flags. @internal */
+export interface Reading {
   readonly words: readonly string[];
   readonly readings: ReadonlyArray<readonly string[]>;
   readonly alt: readonly string[] | undefined;
@@ -67,7 +75,7 @@ export class SearchIndex {
 
   static {
     vocabularyOf = (idx) => idx.#vocab;
-    suggestWith = (idx, text, opts, vocab, level) => idx.#suggest(text, opts, vocab, level);
+    suggestWith = (idx, query, opts, vocab, level) => idx.#answer(query, opts, vocab, level);
   }
 
   /** Whether the text index was restored from a snapshot (rather than built). */
@@ -219,13 +227,12 @@ export class SearchIndex {
    * @returns Suggestions, best first; empty for an empty or unmatched query.
    */
   suggest(text: string, opts: SuggestOptions = {}): Suggestion[] {
-    return this.#suggest(text, opts, this.#vocab);
+    const r = readWith(text, this.#vocab);
+    return r ? this.#answer(r, opts, this.#vocab) : [];
   }
 
-  #suggest(text: string, opts: SuggestOptions, vocab: TermVocabulary, level?: number): Suggestion[] {
+  #answer(r: Reading, opts: SuggestOptions, vocab: TermVocabulary, level?: number): Suggestion[] {
     const limit = clampLimit(opts.limit);
-    const r = withRepairs(readQuery(text), vocab);
-    if (!r) return [];
     const { scores, matched } = this.#scoreAll(r, opts, vocab, level);
     const scored = best(scores, Math.max(limit, 3));
     const out: Suggestion[] = [];

@@ -1,10 +1,9 @@
 // Province shards: the text index partitioned by province (streets and places of one province
 // each, built on first need), beside one nationwide shard of units (provinces, 2025 and pre-2025
 // wards). See docs/decisions/0010-search-shards.md.
-import { type AdminRegistry, type PoiRow, type StreetRow, type Suggestion, MAX_INPUT_LENGTH } from '@diachiso/core';
-import { fold } from '@diachiso/core';
+import { fold, type AdminRegistry, type PoiRow, type StreetRow, type Suggestion } from '@diachiso/core';
 import { queryKey } from '@diachiso/core/internal';
-import { SearchIndex, suggestWith, vocabularyOf } from '../search-index.js';
+import { readWith, SearchIndex, suggestWith, vocabularyOf } from '../search-index.js';
 import { VocabularyUnion } from './vocabulary.js';
 import { PILOT_PROVINCE } from './rank.js';
 import { words } from './records.js';
@@ -245,9 +244,11 @@ export class ShardedIndex {
     // Every shard reads the query with the words of all the shards searched, and they step
     // through the levels together (every word, then all but one…) as one index would.
     const vocab = new VocabularyUnion(shards.map(vocabularyOf));
-    const n = typeof text === 'string' ? queryKey(text.slice(0, MAX_INPUT_LENGTH)).words.length : 0;
-    for (let level = 0; level < Math.max(1, n); level++) {
-      const lists = shards.map((s) => suggestWith(s, text, opts, vocab, level));
+    // Read (and repaired) once, then searched by every shard at each level.
+    const query = readWith(text, vocab);
+    if (!query) return [];
+    for (let level = 0; level < Math.max(1, query.words.length); level++) {
+      const lists = shards.map((s) => suggestWith(s, query, opts, vocab, level));
       if (lists.some((l) => l.length)) return merge(lists, clampLimit(opts.limit));
     }
     return [];
