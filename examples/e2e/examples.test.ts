@@ -102,15 +102,8 @@ test('checkout: no-diacritics legacy address → suggestion → verify dialog �
   await shot(page, 'checkout');
 });
 
-/** Types an address, picks the suggestion whose text starts with `pick`, orders, accepts a fix if asked; returns the order. */
-async function order(page: Page, typed: string, pick: string, n: number) {
-  await typeInAutocomplete(page, '#address', typed);
-  const labels = await options(page, '#address');
-  const idx = labels.findIndex((l) => l.startsWith(pick));
-  assert.ok(idx >= 0, labels.join(' | '));
-  for (let i = 0; i <= idx; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 40000 });
+/** Orders (the `n`th order of the page), accepting the verify dialog's fix if it opens. */
+async function submitOrder(page: Page, n: number): Promise<void> {
   await page.click('button[type=submit]');
   await page.waitForFunction(
     (k) =>
@@ -124,6 +117,18 @@ async function order(page: Page, typed: string, pick: string, n: number) {
       (document.querySelector('#verify')!.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click(),
     );
   await page.waitForFunction((k) => document.documentElement.dataset.ordered === String(k), { timeout: 40000 }, n);
+}
+
+/** Types an address, picks the suggestion whose text starts with `pick`, orders, accepts a fix if asked; returns the order. */
+async function order(page: Page, typed: string, pick: string, n: number) {
+  await typeInAutocomplete(page, '#address', typed);
+  const labels = await options(page, '#address');
+  const idx = labels.findIndex((l) => l.startsWith(pick));
+  assert.ok(idx >= 0, labels.join(' | '));
+  for (let i = 0; i <= idx; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !(document.querySelector('#map') as HTMLElement).hidden, { timeout: 40000 });
+  await submitOrder(page, n);
   return page.evaluate(() => ({
     address: document.getElementById('summary-address')!.textContent!,
     code: document.documentElement.dataset.orderedCode!,
@@ -579,19 +584,7 @@ async function orderWhole(page: Page, typed: string, n: number) {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => !!(document.querySelector('#address') as HTMLInputElement).value, { timeout: 40000 });
-  await page.click('button[type=submit]');
-  await page.waitForFunction(
-    (k) =>
-      document.documentElement.dataset.ordered === String(k) ||
-      (document.querySelector('#verify') as HTMLElement & { isOpen: boolean }).isOpen,
-    { timeout: 40000 },
-    n,
-  );
-  if (await page.$eval('#verify', (d) => (d as HTMLElement & { isOpen: boolean }).isOpen))
-    await page.evaluate(() =>
-      (document.querySelector('#verify')!.shadowRoot!.querySelector('[part="primary-button"]') as HTMLButtonElement).click(),
-    );
-  await page.waitForFunction((k) => document.documentElement.dataset.ordered === String(k), { timeout: 40000 }, n);
+  await submitOrder(page, n);
   const seen = await page.evaluate(() => ({
     address: document.getElementById('summary-address')!.textContent!,
     ward: (document.querySelector('input[name=ward]') as HTMLInputElement).value,
